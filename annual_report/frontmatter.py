@@ -1,0 +1,103 @@
+"""Front matter: split it off a Markdown page, parse it, and validate it against a JSON Schema.
+
+Every error carries the line of the page where the problem is, so that staff can find it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from .errors import ContentError
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+@dataclass
+class SourcePage:
+    """A Markdown page split into its front matter and its body."""
+
+    path: str  # as shown in messages, e.g. docs/zh/reports/2023/problems.md
+    meta: dict
+    body: str
+    body_line: int  # line number (1-based) of the body's first line in the file
+    meta_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
+
+    def line_of(self, key: str) -> int:
+        return self.meta_lines.get(key, 1)
+
+
+def split_page(path: str, text: str) -> SourcePage:
+    """Split ``---`` front matter from the body. A page without front matter has empty meta."""
+    if not text.startswith("---\n"):
+        return SourcePage(path, {}, text, 1)
+    end = text.find("\n---\n", 3)
+    if end == -1 and text.endswith("\n---"):
+        end = len(text) - 4
+    if end == -1:
+        raise ContentError(path, 1, "the front matter that starts on line 1 is never closed",
+                           "add a line with only '---' after the last front-matter field")
+    raw = text[4:end + 1]
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise ContentError(path, line, f"the front matter is not valid YAML ({problem})",
+                           "check this line: each field is 'name: value'; quote values that contain ':' or start with a special character") from None
+    if not isinstance(meta, dict):
+        raise ContentError(path, 2, "the front matter is not a list of 'name: value' fields",
+                           "write each field on its own line as 'name: value'")
+    meta = _as_json(meta)
+    meta_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        meta_lines = {k.value: k.start_mark.line + 2 for k, _ in node.value}
+    body_start = end + 5
+    body_line = text.count("\n", 0, body_start) + 1
+    return SourcePage(path, meta, text[body_start:], body_line, meta_lines)
+
+
+def _as_json(value):
+    """YAML gives ints as keys and dates as objects; JSON Schema and the data files want JSON."""
+    if isinstance(value, dict):
+        return {str(k): _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+@cache
+def load_schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / name).read_text("utf-8"))
+
+
+def validate(page: SourcePage, schema_name: str) -> None:
+    """Raise ContentError for the first schema violation, at the line of the offending field."""
+    schema = load_schema(schema_name)
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(page.meta), key=lambda e: list(map(str, e.path)))
+    if not errors:
+        return
+    err = jsonschema.exceptions.best_match(errors)
+    key = str(err.path[0]) if err.path else None
+    if err.validator == "required":
+        missing = err.message.split("'")[1]
+        raise ContentError(page.path, 1, f"the front matter has no '{missing}' field",
+                           f"add '{missing}:' to the front matter (see {SCHEMA_DIR.name}/{schema_name} for what it holds)")
+    if err.validator == "additionalProperties":
+        raise ContentError(page.path, 1, f"the front matter has a field this page does not take ({err.message})",
+                           f"remove or rename it; the allowed fields are listed in {SCHEMA_DIR.name}/{schema_name}")
+    where = ".".join(map(str, err.path)) or "front matter"
+    raise ContentError(page.path, page.line_of(key) if key else 1,
+                       f"front-matter field '{where}' is wrong: {err.message}",
+                       f"correct the value; {SCHEMA_DIR.name}/{schema_name} says what it must be")

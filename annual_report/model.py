@@ -1,0 +1,84 @@
+"""The plain data the site is built from: areas, policies, measures, and the catalog that links them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .text import Figure
+
+KINDS = ("done", "problem", "planned")
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name_zh: str
+    name_en: str
+    basis: str  # where the area comes from, e.g. the chapter of the 纲要 it follows
+    short_zh: str = ""
+    short_en: str = ""
+
+
+@dataclass
+class Policy:
+    id: str
+    page: str  # src path relative to the language folder, e.g. policies/foo.md
+    title: str
+    meta: dict
+    cited_by: list[str] = field(default_factory=list)
+
+    @property
+    def titles(self) -> list[str]:
+        return [self.title, *self.meta.get("aliases", [])]
+
+    @property
+    def official_title(self) -> str | None:
+        fact = self.meta.get("official_title")
+        return fact["value"] if fact else None
+
+    def fact(self, name: str) -> str | None:
+        value = self.meta.get(name)
+        return value["value"] if isinstance(value, dict) else None
+
+
+@dataclass
+class Measure:
+    id: str
+    report_year: int
+    year: int
+    kind: str
+    area: str
+    section: int
+    subsection: int
+    ordinal: int
+    text: str  # verbatim, as in the official text
+    page: str  # src path relative to the language folder
+    line: int
+    policies: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    text_en: str = ""
+    page_en: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"m-{self.id}"
+
+
+@dataclass
+class Catalog:
+    areas: dict[str, Area]
+    policies: dict[str, Policy]
+    measures: list[Measure]
+    goals: dict[int, str] = field(default_factory=dict)  # report year -> stated goal text
+    problem_links: list[tuple[str, str]] = field(default_factory=list)  # (problem id, planned id), editorial
+    report_pages: dict[int, list[dict]] = field(default_factory=dict)  # report year -> pages in reading order
+
+    def measures_of(self, **where) -> list[Measure]:
+        return [m for m in self.measures if all(getattr(m, k) == v for k, v in where.items())]
+
+    def measure(self, measure_id: str) -> Measure:
+        return next(m for m in self.measures if m.id == measure_id)
+
+    @property
+    def report_years(self) -> list[int]:
+        return sorted({m.report_year for m in self.measures})
