@@ -1,0 +1,50 @@
+"""Fills the ``<!-- name -->`` markers of real stub pages with content generated from the catalog.
+
+Stub pages exist in docs/zh and docs/en, so the language switcher, hreflang and sitemap stay right
+(mkdocs-static-i18n breaks virtual pages). An unknown marker fails the build rather than vanish.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import _state
+from mkdocs.exceptions import PluginError
+
+from annual_report import render
+from annual_report.catalog import sha256
+from report_pages import is_fallback
+
+MARKER = re.compile(r"^<!-- ((?:measures|policies|policy|report|disclosure)[\w:-]*) -->$", re.M)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "<!-- " not in markdown:
+        return markdown
+    catalog = _state.catalog(config)
+    src = _state.source_page(page)
+    lang = "zh" if is_fallback(page) else _state.language(config)
+
+    def fill(match: re.Match) -> str:
+        name = match[1]
+        if name in render.SECTIONS:
+            return render.SECTIONS[name](catalog, src, lang)
+        if name == "disclosure-metadata":
+            return render.disclosure_table(page.meta, lang)
+        if name in ("report:contents", "report:section-contents"):
+            section = page.meta.get("section") if name == "report:section-contents" else None
+            return render.report_contents(catalog, page.meta["report"], src, lang, section)
+        if name == "report:original":
+            original = Path(page.file.abs_src_path).parent / page.meta["disclosure"]["original"]
+            return render.original_links(page.meta, sha256(original), lang)
+        if name == "policy:facts":
+            return render.policy_facts(catalog, page.file.name, lang)
+        if name == "policy:cited-by":
+            return render.policy_cited_by(catalog, page.file.name, src, lang)
+        line = markdown.count("\n", 0, match.start()) + 1
+        raise PluginError(f"{page.file.src_path}: line {line} of the body has the unknown marker '<!-- {name} -->'\n"
+                          f"  How to fix: use one of {', '.join(sorted(render.SECTIONS))}, disclosure-metadata, "
+                          "report:contents, report:section-contents, report:original, policy:facts, policy:cited-by")
+
+    return MARKER.sub(fill, markdown)
