@@ -1,0 +1,50 @@
+"""Shared fixtures. Tests of the built site read site/, which `make test` builds first (strict)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+DOCS = ROOT / "docs"
+SOURCE = DOCS / "zh" / "reports" / "2023" / "2023-report.txt"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build_env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / "index.html").exists():  # `make test` builds first; a bare `pytest` builds here
+        subprocess.run([*MKDOCS, "build", "--strict", "--quiet"], cwd=ROOT, check=True, env=build_env())
+    return SITE
+
+
+def page_url_to_file(site: Path, url: str) -> Path:
+    """/reports/2023/plan/#x → site/reports/2023/plan/index.html"""
+    path = url.split("#", 1)[0].lstrip("/")
+    return site / path / "index.html" if not path.endswith(".html") else site / path
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def soup(site):
+    cache: dict[str, BeautifulSoup] = {}
+
+    def get(url: str) -> BeautifulSoup:
+        if url not in cache:
+            cache[url] = soup_of(page_url_to_file(site, url))
+        return cache[url]
+
+    return get
