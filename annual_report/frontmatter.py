@@ -27,10 +27,16 @@ class SourcePage:
     meta: dict
     body: str
     body_line: int  # line number (1-based) of the body's first line in the file
-    meta_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
+    meta_lines: dict[tuple, int] = field(default_factory=dict)  # path of keys -> line
 
-    def line_of(self, key: str) -> int:
-        return self.meta_lines.get(key, 1)
+    def line_of(self, *path) -> int:
+        """The line of a front-matter field, or of its nearest enclosing field."""
+        path = tuple(str(p) for p in path)
+        while path:
+            if path in self.meta_lines:
+                return self.meta_lines[path]
+            path = path[:-1]
+        return 1
 
 
 def split_page(path: str, text: str) -> SourcePage:
@@ -57,12 +63,23 @@ def split_page(path: str, text: str) -> SourcePage:
         raise ContentError(path, 2, "the front matter is not a list of 'name: value' fields",
                            "write each field on its own line as 'name: value'")
     meta = _as_json(meta)
-    meta_lines = {}
-    if isinstance(node, yaml.MappingNode):
-        meta_lines = {k.value: k.start_mark.line + 2 for k, _ in node.value}
+    meta_lines: dict[tuple, int] = {}
+    _record_lines(node, (), meta_lines)
     body_start = end + 5
     body_line = text.count("\n", 0, body_start) + 1
     return SourcePage(path, meta, text[body_start:], body_line, meta_lines)
+
+
+def _record_lines(node, path: tuple, out: dict) -> None:
+    """Map each key path in the YAML node tree to its line in the page (the file's line 1 is ---)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            out[path + (str(key.value),)] = key.start_mark.line + 2
+            _record_lines(value, path + (str(key.value),), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out[path + (str(i),)] = item.start_mark.line + 2
+            _record_lines(item, path + (str(i),), out)
 
 
 def _as_json(value):
@@ -89,15 +106,15 @@ def validate(page: SourcePage, schema_name: str) -> None:
     if not errors:
         return
     err = jsonschema.exceptions.best_match(errors)
-    key = str(err.path[0]) if err.path else None
     if err.validator == "required":
         missing = err.message.split("'")[1]
-        raise ContentError(page.path, 1, f"the front matter has no '{missing}' field",
-                           f"add '{missing}:' to the front matter (see {SCHEMA_DIR.name}/{schema_name} for what it holds)")
+        name = ".".join([*map(str, err.path), missing])
+        raise ContentError(page.path, page.line_of(*err.path), f"the front matter has no '{name}' field",
+                           f"add '{name}:' to the front matter (see {SCHEMA_DIR.name}/{schema_name} for what it holds)")
     if err.validator == "additionalProperties":
-        raise ContentError(page.path, 1, f"the front matter has a field this page does not take ({err.message})",
+        raise ContentError(page.path, page.line_of(*err.path), f"the front matter has a field this page does not take ({err.message})",
                            f"remove or rename it; the allowed fields are listed in {SCHEMA_DIR.name}/{schema_name}")
     where = ".".join(map(str, err.path)) or "front matter"
-    raise ContentError(page.path, page.line_of(key) if key else 1,
+    raise ContentError(page.path, page.line_of(*err.path),
                        f"front-matter field '{where}' is wrong: {err.message}",
                        f"correct the value; {SCHEMA_DIR.name}/{schema_name} says what it must be")

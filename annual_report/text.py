@@ -67,7 +67,10 @@ def find_markers(text: str, lang: str = "zh") -> list[Marker]:
     markers = []
     for m in pattern.finditer(text):
         numeral = m["numeral"]
-        ordinal = chinese_number(numeral) if lang == "zh" else EN_ORDINALS.index(numeral) + 1
+        try:
+            ordinal = chinese_number(numeral) if lang == "zh" else EN_ORDINALS.index(numeral) + 1
+        except ValueError:  # not a numeral (九九十): ordinary text, not a marker
+            continue
         expected = len(markers) + 1
         if ordinal != expected:
             raise MarkerOrderError(m.start(), ordinal, expected)

@@ -24,7 +24,7 @@ def build_env() -> dict:
 @pytest.fixture(scope="session")
 def site() -> Path:
     if not (SITE / "index.html").exists():  # `make test` builds first; a bare `pytest` builds here
-        subprocess.run([*MKDOCS, "build", "--strict", "--quiet"], cwd=ROOT, check=True, env=build_env())
+        subprocess.run([*MKDOCS, "build", "--strict"], cwd=ROOT, check=True, env=build_env())
     return SITE
 
 

@@ -1,0 +1,143 @@
+"""Bad input from staff fails the build with one message: the file, the line, the problem, the fix."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from conftest import MKDOCS, ROOT, build_env
+
+from annual_report.catalog import CatalogReader
+from annual_report.errors import ContentError
+
+REPORT = "docs/zh/reports/2023"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's content and configuration to break."""
+    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    return tmp_path
+
+
+def edit(project, rel, old, new, count=1):
+    path = project / rel
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+    return path
+
+
+def line_of(path, needle) -> int:
+    return next(i for i, line in enumerate(path.read_text("utf-8").split("\n"), 1) if needle in line)
+
+
+def read_error(project) -> ContentError:
+    with pytest.raises(ContentError) as err:
+        CatalogReader(project / "docs" / "zh", project / "data", project).read()
+    return err.value
+
+
+def test_unknown_policy_title(project):
+    path = edit(project, f"{REPORT}/plan.md", "《自治州促进政务服务便利化条例》", "《自治州促进政务服务便利化条列》")
+    err = read_error(project)
+    assert err.path == f"{REPORT}/plan.md" and err.line == line_of(path, "便利化条列")
+    assert "《自治州促进政务服务便利化条列》 has no policy page" in err.problem and "docs/zh/policies/" in err.fix
+
+
+def test_unknown_nested_title(project):
+    edit(project, f"{REPORT}/plan.md", "〈优化营商环境条例〉", "〈优化营商环境条令〉")
+    err = read_error(project)  # the outer title no longer matches either
+    assert "《自治区实施〈优化营商环境条令〉办法》 has no policy page" in err.problem
+    edit(project, "docs/zh/policies/xinjiang-business-environment-measures.md", "verified: true",
+         "verified: true\naliases:\n- 自治区实施〈优化营商环境条令〉办法")
+    err = read_error(project)  # now the outer title is known, and the nested one is named
+    assert "〈优化营商环境条令〉 cited inside 《自治区实施〈优化营商环境条令〉办法》 has no policy page" in err.problem
+
+
+def test_marker_gap(project):
+    path = edit(project, f"{REPORT}/progress/06-law-enforcement.md", "二是加强综合执法", "三是加强综合执法")
+    err = read_error(project)
+    assert err.line == line_of(path, "三是加强综合执法")
+    assert "'三是' where '二是' was expected" in err.problem and "renumber" in err.fix
+
+
+def test_marker_repeated(project):
+    edit(project, f"{REPORT}/plan.md", "三是深入实施", "二是深入实施")
+    assert "'二是' where '三是' was expected" in read_error(project).problem
+
+
+def test_two_pages_claim_the_same_subsection(project):
+    path = edit(project, f"{REPORT}/progress/07-emergency-response.md", "subsection: 7", "subsection: 6")
+    err = read_error(project)
+    assert err.line == line_of(path, "subsection: 6") and "also" in err.problem
+
+
+def test_unknown_area(project):
+    edit(project, f"{REPORT}/progress/09-oversight.md", "area: oversight", "area: oversite")
+    err = read_error(project)
+    assert "unknown area 'oversite'" in err.problem and "data/areas.yml" in err.fix
+
+
+def test_policy_page_missing_a_required_field(project):
+    edit(project, "docs/zh/policies/bureau-earthquake-emergency-plan.md", "level: 本局\n", "")
+    err = read_error(project)
+    assert err.path == "docs/zh/policies/bureau-earthquake-emergency-plan.md" and "no 'level' field" in err.problem
+
+
+@pytest.mark.parametrize("field", ["issuer", "written", "reviewer"])
+def test_report_home_missing_a_required_field(project, field):
+    path = project / REPORT / "index.md"
+    lines = [line for line in path.read_text("utf-8").split("\n") if not line.startswith(f"  {field}:")]
+    path.write_text("\n".join(lines), "utf-8")
+    err = read_error(project)
+    assert err.path == f"{REPORT}/index.md" and f"'disclosure.{field}'" in err.problem
+
+
+def test_malformed_front_matter(project):
+    path = edit(project, f"{REPORT}/problems.md", "section: 2\n", "section: [2\n")
+    err = read_error(project)
+    assert err.path == f"{REPORT}/problems.md" and "not valid YAML" in err.problem
+    assert abs(err.line - line_of(path, "section: [2")) <= 1
+
+
+def test_bad_date_in_front_matter(project):
+    path = edit(project, f"{REPORT}/index.md", "written: 2024-03-21", "written: 2024年3月21日")
+    err = read_error(project)
+    assert err.line == line_of(path, "written:") and "disclosure.written" in err.problem
+
+
+def build(project) -> subprocess.CompletedProcess:
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
+                          cwd=project, capture_output=True, text=True, env=build_env())
+
+
+def assert_fails_cleanly(result, *expected):
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    for text in expected:
+        assert text in output, output[-2000:]
+
+
+def test_build_fails_on_unknown_citation_with_file_line_and_fix(project):
+    path = edit(project, f"{REPORT}/plan.md", "《自治州促进政务服务便利化条例》", "《自治州促进政务服务便利化条列》")
+    assert_fails_cleanly(build(project), f"{REPORT}/plan.md:{line_of(path, '便利化条列')}", "How to fix:")
+
+
+def test_build_fails_on_a_broken_link(project):
+    edit(project, "docs/zh/index.md", "(measures/index.md)", "(measures/indx.md)")
+    assert_fails_cleanly(build(project), "index.md", "measures/indx.md")
+
+
+def test_build_fails_on_a_broken_anchor(project):
+    edit(project, "docs/zh/index.md", "(measures/by-area.md)", "(measures/by-area.md#area-nowhere)")
+    assert_fails_cleanly(build(project), "#area-nowhere")
+
+
+def test_build_fails_on_a_page_left_out_of_the_nav(project):
+    (project / REPORT / "extra.md").write_text("---\ntitle: x\n---\n\n# x\n", "utf-8")
+    assert_fails_cleanly(build(project), "reports/2023/extra.md", "not included in the \"nav\"")
