@@ -134,6 +134,7 @@ class CatalogReader:
                     continue
                 zh_path = self.shown(self.docs / info["page"])
                 page = split_page(self.shown(path), path.read_text("utf-8"))
+                info["title_en"] = page.meta.get("title")
                 structure = {k: info[k] for k in ("report", "section", "subsection") if k in info}
                 if any(page.meta.get(k) != v for k, v in structure.items()):
                     raise ContentError(page.path, 1, f"the front matter must keep {structure} from {zh_path}",
@@ -154,6 +155,10 @@ class CatalogReader:
                                        "in the same order and block, and use those words nowhere else at the start of a sentence")
                 for (mid, text), m in zip(found, by_page.get(info["page"], [])):
                     m.text_en, m.page_en = text, info["page"]
+        for policy in catalog.policies.values():
+            path = docs / policy.page
+            if path.exists():
+                policy.title_en = split_page(self.shown(path), path.read_text("utf-8")).meta.get("title", "")
 
     def read_policies(self) -> dict[str, Policy]:
         policies = {}

@@ -26,6 +26,7 @@ class Policy:
     title: str
     meta: dict
     cited_by: list[str] = field(default_factory=list)
+    title_en: str = ""  # this site's translation, from docs/en/policies/<id>.md
 
     @property
     def titles(self) -> list[str]:

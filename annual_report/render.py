@@ -142,7 +142,7 @@ def measure_row(m: Measure, page: str, catalog: Catalog, lang: str, area: bool =
     if area:
         cells.append(f"[{area_name(catalog, m.area, lang, short=True)}]({href(page, AREAS_PAGE, 'area-' + m.area)})")
     cells.append(_cell(excerpt(measure_text(m, lang), 80 if lang == "en" else 60)))
-    cells.append(", ".join(f"[{_cell(policy_label(catalog, pid))}]({href(page, catalog.policies[pid].page)})" for pid in m.policies) or "—")
+    cells.append(", ".join(f"[{_cell(policy_label(catalog, pid, lang))}]({href(page, catalog.policies[pid].page)})" for pid in m.policies) or "—")
     return "| " + " | ".join(cells) + " |"
 
 
@@ -150,8 +150,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def policy_label(catalog: Catalog, pid: str) -> str:
-    return f"《{catalog.policies[pid].title}》"
+def policy_label(catalog: Catalog, pid: str, lang: str = "zh") -> str:
+    """The cited title; in English, the site's translated title (in italics) before it."""
+    p = catalog.policies[pid]
+    if lang == "en" and p.title_en:
+        return f"*{p.title_en}* 《{p.title}》"
+    return f"《{p.title}》"
 
 
 HEADERS = {
@@ -198,7 +202,7 @@ def measures_by_policy(catalog: Catalog, page: str, lang: str) -> str:
     out = []
     for p in sorted(catalog.policies.values(), key=lambda p: (-len(p.cited_by), p.id)):
         ms = [catalog.measure(i) for i in p.cited_by]
-        out.append(f"## [{_cell(policy_label(catalog, p.id))}]({href(page, p.page)}) {{ #policy-{p.id} }}\n")
+        out.append(f"## [{_cell(policy_label(catalog, p.id, lang))}]({href(page, p.page)}) {{ #policy-{p.id} }}\n")
         out.append(table([measure_row(m, page, catalog, lang) for m in ms], lang) if ms else LABELS[lang]["none"] + "\n")
     return "\n".join(out)
 
@@ -261,7 +265,7 @@ def policies_list(catalog: Catalog, page: str, lang: str) -> str:
             continue
         out.append(f"## {level if lang == 'zh' else names[level]} {{ #level-{levels.index(level) + 1} }}\n")
         head = "| 政策 | 文号 | 引用次数 | 核实 |" if lang == "zh" else "| Policy | Document number | Cited by | Verified |"
-        rows = [f"| [{_cell(policy_label(catalog, p.id))}]({href(page, p.page)}) | {p.fact('doc_number') or '*' + LABELS[lang]['not_verified'] + '*'} "
+        rows = [f"| [{_cell(policy_label(catalog, p.id, lang))}]({href(page, p.page)}) | {p.fact('doc_number') or '*' + LABELS[lang]['not_verified'] + '*'} "
                 f"| {len(p.cited_by)} | {('已核实' if lang == 'zh' else 'yes') if p.meta['verified'] else ('未核实' if lang == 'zh' else 'no')} |" for p in ps]
         out.append("\n".join([head, "|---|---|---|---|", *rows]) + "\n")
     return "\n".join(out)
@@ -332,23 +336,25 @@ def report_contents(catalog: Catalog, report: int, page: str, lang: str, section
         if p["page"] == page or (section and p.get("section") != section) or "section" not in p:
             continue
         indent = "    " if p.get("subsection") and not section else ""
-        out.append(f"{indent}- [{_cell(p['title'])}]({href(page, p['page'])})")
+        title = p.get("title_en") if lang == "en" and p.get("title_en") else p["title"]
+        out.append(f"{indent}- [{_cell(title)}]({href(page, p['page'])})")
     # A list of links the site adds: marked, so it is never read as part of the official text.
     return '<nav class="report-contents site-added" markdown>\n\n' + "\n".join(out) + "\n\n</nav>\n"
 
 
-def original_links(meta: dict, sha256: str, lang: str) -> str:
+def original_links(meta: dict, sha256: str, lang: str, file_href: str | None = None) -> str:
     """Where to get the official text: the file as received, with its SHA-256, and the portal copy."""
     d = meta["disclosure"]
+    link = f'<a href="{file_href or d["original"]}" download>{d["original"]}</a>'
     if lang == "zh":
-        lines = [f'- **原文**：[{d["original"]}]({d["original"]}){{ download }}（UTF-8 纯文本，与收到的原件逐字节一致）',
+        lines = [f'- **原文**：{link}（UTF-8 纯文本，与收到的原件逐字节一致）',
                  f'  SHA-256：<code class="sha256">{sha256}</code>']
         if d.get("portal_url"):
             lines.append(f'- **博州门户网站发布的原文**：<{d["portal_url"]}>')
         if d.get("title_note"):
             lines.append(f'\n!!! note "编者注"\n\n    {d["title_note"]}\n')
     else:
-        lines = [f'- **Official text (Chinese)**: [{d["original"]}]({d["original"]}){{ download }} (UTF-8 plain text, byte for byte as received)',
+        lines = [f'- **Official text (Chinese)**: {link} (UTF-8 plain text, byte for byte as received)',
                  f'  SHA-256: <code class="sha256">{sha256}</code>']
         if d.get("portal_url"):
             lines.append(f'- **The copy on the prefecture portal**: <{d["portal_url"]}>')

@@ -36,8 +36,12 @@ def on_page_markdown(markdown, page, config, files):
             section = page.meta.get("section") if name == "report:section-contents" else None
             return render.report_contents(catalog, page.meta["report"], src, lang, section)
         if name == "report:original":
-            original = Path(page.file.abs_src_path).parent / page.meta["disclosure"]["original"]
-            return render.original_links(page.meta, sha256(original), lang)
+            # The official file lives beside the Chinese page only.
+            folder = Path(_state.source_page(page)).parent
+            original = _state.docs_root(config) / _state.DEFAULT_LANGUAGE / folder / page.meta["disclosure"]["original"]
+            # From /en/reports/2023/ the file is at ../../../reports/2023/ (it is published once, in Chinese).
+            prefix = "../" * page.url.count("/") + folder.as_posix() + "/" if not page.url.startswith(("reports/", "/")) else ""
+            return render.original_links(page.meta, sha256(original), lang, prefix + original.name)
         if name == "policy:facts":
             return render.policy_facts(catalog, page.file.name, lang)
         if name == "policy:cited-by":
