@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,19 @@ def soup(site):
         return cache[url]
 
     return get
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's content and configuration to break."""
+    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    return tmp_path
+
+
+
+def build(project) -> subprocess.CompletedProcess:
+    """A strict build of a project copy (never --quiet: it hides the warnings strict counts)."""
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
+                          cwd=project, capture_output=True, text=True, env=build_env())

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
-from conftest import MKDOCS, ROOT, build_env
+from conftest import build
 
 from annual_report.catalog import CatalogReader
 from annual_report.errors import ContentError
 
 REPORT = "docs/zh/reports/2023"
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project's content and configuration to break."""
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
 
 
 def edit(project, rel, old, new, count=1):
@@ -108,11 +96,6 @@ def test_bad_date_in_front_matter(project):
     path = edit(project, f"{REPORT}/index.md", "written: 2024-03-21", "written: 2024年3月21日")
     err = read_error(project)
     assert err.line == line_of(path, "written:") and "disclosure.written" in err.problem
-
-
-def build(project) -> subprocess.CompletedProcess:
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
-                          cwd=project, capture_output=True, text=True, env=build_env())
 
 
 def assert_fails_cleanly(result, *expected):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SOURCE, DOCS
+from conftest import DOCS, SOURCE, build, soup_of
 
 from annual_report.catalog import sha256
 from annual_report.frontmatter import split_page
@@ -60,16 +60,20 @@ def test_english_ui_and_language_switcher(soup):
     assert "中文" in switch and "English" in switch
 
 
-def test_untranslated_english_page_is_not_a_dead_end(soup, site):
+def test_untranslated_english_page_is_not_a_dead_end(project):
     """An English page with no translation shows a notice that links the Chinese page."""
-    untranslated = [p for p in (DOCS / "zh").rglob("*.md") if not (DOCS / "en" / p.relative_to(DOCS / "zh")).exists()]
-    assert untranslated, "every page is translated; pick another check"
-    for md in untranslated[:5]:
-        rel = md.relative_to(DOCS / "zh").with_suffix("")
-        url = "/en/" + ("" if rel.name == "index" else rel.as_posix() + "/") if rel.name != "index" else "/en/" + rel.parent.as_posix() + "/"
-        url = url.replace("//", "/").replace("/./", "/")
-        notice = soup(url).select_one("article .translation-missing")
-        assert notice is not None, url
-        link = notice.select_one('a[hreflang="zh"]')
-        target = (site / "en" / url.removeprefix("/en/")).resolve() / link["href"]
-        assert (target.resolve() / "index.html").exists(), (url, link["href"])
+    (project / "docs" / "en" / "about.md").unlink()
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "about.md" in result.stderr.split("Pages without an English translation")[1]
+    page = project / "site" / "en" / "about" / "index.html"
+    notice = soup_of(page).select_one("article .translation-missing")
+    assert notice is not None and "Not yet translated" in notice.get_text()
+    link = notice.select_one('a[hreflang="zh"]')["href"]
+    assert (page.parent / link / "index.html").resolve() == (project / "site" / "about" / "index.html").resolve()
+
+
+def test_translated_english_page_says_it_is_unofficial(soup):
+    notice = soup("/en/reports/2023/plan/").select_one("article .translation-notice")
+    assert "Unofficial translation" in notice.get_text() and "prevails" in notice.get_text()
+    assert notice.select_one('a[hreflang="zh"]')["href"] == "../../../../reports/2023/plan/"
