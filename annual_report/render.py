@@ -359,3 +359,14 @@ def original_links(meta: dict, sha256: str, lang: str, file_href: str | None = N
         if d.get("portal_url"):
             lines.append(f'- **The copy on the prefecture portal**: <{d["portal_url"]}>')
     return "\n".join(lines) + "\n"
+
+
+def glossary(terms, lang: str) -> str:
+    """The glossary page: one entry per term, with a permanent anchor (its id)."""
+    out = []
+    for t in terms:
+        if lang == "zh":
+            out.append(f"## {t.term} {{ #{t.id} }}\n\n英文：{t.en}\n\n{t.definition_zh}\n")
+        else:
+            out.append(f"## {t.en} ({t.term}) {{ #{t.id} }}\n\n{t.definition_en}\n")
+    return "\n".join(out)

@@ -14,9 +14,10 @@ from mkdocs.exceptions import PluginError
 
 from annual_report import render
 from annual_report.catalog import sha256
+from annual_report.glossary import load_glossary
 from report_pages import is_fallback
 
-MARKER = re.compile(r"^<!-- ((?:measures|policies|policy|report|disclosure)[\w:-]*) -->$", re.M)
+MARKER = re.compile(r"^<!-- ((?:measures|policies|policy|report|disclosure|glossary)[\w:-]*) -->$", re.M)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -30,6 +31,8 @@ def on_page_markdown(markdown, page, config, files):
         name = match[1]
         if name in render.SECTIONS:
             return render.SECTIONS[name](catalog, src, lang)
+        if name == "glossary":
+            return render.glossary(load_glossary(_state.project_root(config) / "data" / "glossary.yml"), lang)
         if name == "disclosure-metadata":
             return render.disclosure_table(page.meta, lang)
         if name in ("report:contents", "report:section-contents"):
@@ -48,7 +51,7 @@ def on_page_markdown(markdown, page, config, files):
             return render.policy_cited_by(catalog, page.file.name, src, lang)
         line = markdown.count("\n", 0, match.start()) + 1
         raise PluginError(f"{page.file.src_path}: line {line} of the body has the unknown marker '<!-- {name} -->'\n"
-                          f"  How to fix: use one of {', '.join(sorted(render.SECTIONS))}, disclosure-metadata, "
+                          f"  How to fix: use one of {', '.join(sorted(render.SECTIONS))}, disclosure-metadata, glossary, "
                           "report:contents, report:section-contents, report:original, policy:facts, policy:cited-by")
 
     return MARKER.sub(fill, markdown)
