@@ -25,9 +25,12 @@ serve: $(BIN)/.site-installed
 build: $(BIN)/.site-installed
 	$(BIN)/mkdocs build --strict
 
-## lint: the GitHub Actions workflows (actionlint, zizmor, check-jsonschema)
+## lint: the GitHub Actions workflows (actionlint, zizmor, check-jsonschema); invisible and look-alike
+## characters in the content; AutoCorrect over the site's own Chinese text (never the official text)
 lint: $(BIN)/.test-installed
 	PATH="$(abspath $(BIN)):$$PATH" scripts/lint-workflows.sh
+	$(BIN)/python scripts/check_characters.py
+	$(BIN)/python scripts/check_copywriting.py
 
 ## test: build the site, lint, and run every test
 test: $(BIN)/.test-installed build lint
@@ -35,3 +38,8 @@ test: $(BIN)/.test-installed build lint
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
+
+## new-report: scaffold the next report as a draft, e.g. `make new-report YEAR=2024`
+new-report: $(BIN)/.site-installed
+	@test -n "$(YEAR)" || { echo "Usage: make new-report YEAR=2024"; exit 2; }
+	$(BIN)/python scripts/new_report.py $(YEAR)

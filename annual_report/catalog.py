@@ -95,14 +95,33 @@ class CatalogReader:
         goals: dict[int, str] = {}
         seen_pages: dict[tuple, str] = {}
         pages: dict[int, list[dict]] = {}
+        drafts = draft_folders(self.docs)
+        annotations: list[tuple[SourcePage, str, int, dict]] = []
         for path in sorted((self.docs / "reports").glob("*/**/*.md")):
+            rel = path.relative_to(self.docs).as_posix()
+            is_draft = any(rel.startswith(folder + "/") for folder in drafts)
+            if is_draft and not include_drafts:
+                continue
             page = split_page(self.shown(path), path.read_text("utf-8"))
             if "report" not in page.meta and "section" not in page.meta:
                 continue
             validate(page, "report-page.schema.json")
-            if page.meta.get("status") == "draft" and not include_drafts:
-                continue
-            rel = path.relative_to(self.docs).as_posix()
+            if "disclosure" in page.meta and not is_draft:
+                if not (path.parent / page.meta["disclosure"]["original"]).is_file():
+                    raise ContentError(page.path, page.line_of("disclosure", "original"),
+                                       f"the official text file {page.meta['disclosure']['original']} is not beside this page",
+                                       "add the official text, exactly as received, as that file in this report's folder")
+                for key, label in (("written", "成文日期"), ("reviewer", "审核人")):
+                    if not page.meta["disclosure"].get(key):
+                        raise ContentError(page.path, page.line_of("disclosure", key),
+                                           f"the report is to be published but its {label} (disclosure.{key}) is empty",
+                                           f"fill in disclosure.{key}, or keep the report a draft with 'status: draft'")
+            if not is_draft and SCAFFOLD_PLACEHOLDER in page.body:
+                line = page.body_line + page.body[: page.body.index(SCAFFOLD_PLACEHOLDER)].count("\n")
+                raise ContentError(page.path, line, "the page still holds the scaffold's placeholder (待填写) but the report is to be published",
+                                   "paste the official text in place of the placeholder, or keep the report a draft with 'status: draft'")
+            for ordinal, note in (page.meta.get("reports_on") or {}).items():
+                annotations.append((page, rel, int(ordinal), note))
             pages.setdefault(page.meta["report"], []).append({"page": rel, **page.meta})
             measures += self.read_report_page(page, rel, areas, policies, by_title, unbracketed, goals, seen_pages)
         measures.sort(key=lambda m: (m.report_year, m.section, m.subsection, m.ordinal))
@@ -115,12 +134,46 @@ class CatalogReader:
                     f"(keep it if a coming report cites it, otherwise remove it)" for p in policies.values() if not p.cited_by]
         for year in pages:
             pages[year].sort(key=lambda p: (p.get("section", 0), p.get("subsection", 0)))
-        catalog = Catalog(areas, policies, measures, goals, report_pages=pages)
+        catalog = Catalog(areas, policies, measures, goals, report_pages=pages,
+                          drafts={int(f.split("/")[1]) for f in drafts if f.split("/")[1].isdigit()} if include_drafts else set())
         catalog.problem_links = self.read_problem_links(catalog)
+        self.derive_outcomes(catalog, annotations)
         translation = self.docs.parent / "en"
         if translation.is_dir():
             self.read_translation(catalog, translation)
         return catalog, warnings
+
+    def derive_outcomes(self, catalog: Catalog, annotations) -> None:
+        """Each planned measure's status, taken only from the later report's annotations.
+
+        A later report's page marks which of last year's planned measures a measure reports on
+        (front matter ``reports_on: {ordinal: {planned: ID, status: …}}``). With no later report the
+        status is "awaiting"; with one that says nothing of the measure, "not-reported".
+        """
+        ids = {m.id: m for m in catalog.measures}
+        claims: dict[str, list[tuple[str, str]]] = {}
+        for page, rel, ordinal, note in annotations:
+            reporter = next((m for m in catalog.measures if m.page == rel and m.ordinal == ordinal), None)
+            if reporter is None:
+                raise ContentError(page.path, page.line_of("reports_on", str(ordinal)),
+                                   f"reports_on names measure {ordinal} of this page, which has no such measure",
+                                   "use the number of the measure (1 for 一是, 2 for 二是 …) on this page")
+            planned = ids.get(note["planned"])
+            if planned is None or planned.kind != "planned" or planned.year != reporter.report_year:
+                raise ContentError(page.path, page.line_of("reports_on", str(ordinal), "planned"),
+                                   f"reports_on: {note['planned']} is not a measure planned for {reporter.report_year}",
+                                   f"use the ID of one of the {reporter.report_year - 1} report's planned measures (shown beside each on its plan page)")
+            claims.setdefault(planned.id, []).append((reporter.id, note["status"]))
+        reported_years = set(catalog.report_years)
+        for m in catalog.measures:
+            if m.kind != "planned":
+                continue
+            found = claims.get(m.id, [])
+            if found:
+                status = min((s for _, s in found), key=OUTCOME_ORDER.index)
+            else:
+                status = "not-reported" if m.year in reported_years else "awaiting"
+            m.outcome = {"status": status, "reported_by": [r for r, _ in found]}
 
     def read_translation(self, catalog: Catalog, docs: Path) -> None:
         """Fill text_en and page_en from the English pages, which must hold the same measures."""
@@ -134,6 +187,8 @@ class CatalogReader:
                     continue
                 zh_path = self.shown(self.docs / info["page"])
                 page = split_page(self.shown(path), path.read_text("utf-8"))
+                if page.meta.get("translation") == "pending":  # a stub: the Chinese text is shown instead
+                    continue
                 info["title_en"] = page.meta.get("title")
                 structure = {k: info[k] for k in ("report", "section", "subsection") if k in info}
                 if any(page.meta.get(k) != v for k, v in structure.items()):
@@ -260,6 +315,20 @@ class CatalogReader:
                                        "use the ID shown beside the measure on its report page")
             links += [(row["problem"], p) for p in row["planned"]]
         return links
+
+
+SCAFFOLD_PLACEHOLDER = "<!-- 待填写"  # left by `make new-report` where the official text goes
+OUTCOME_ORDER = ["completed", "partly-completed", "under-way", "not-reported", "awaiting"]
+
+
+def draft_folders(docs: Path) -> list[str]:
+    """Report folders (reports/2024) whose home page says ``status: draft``: none of it is published."""
+    out = []
+    for home in sorted((docs / "reports").glob("*/index.md")):
+        head = home.read_text("utf-8").split("\n---", 1)[0]
+        if "\nstatus: draft" in head:
+            out.append(home.parent.relative_to(docs).as_posix())
+    return out
 
 
 def load_areas_file(path: Path) -> dict[str, Area]:

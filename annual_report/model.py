@@ -59,6 +59,7 @@ class Measure:
     figures: list[Figure] = field(default_factory=list)
     text_en: str = ""
     page_en: str | None = None
+    outcome: dict | None = None  # planned measures: {"status": …, "reported_by": [ids]} from the later report
 
     @property
     def anchor(self) -> str:
@@ -73,6 +74,7 @@ class Catalog:
     goals: dict[int, str] = field(default_factory=dict)  # report year -> stated goal text
     problem_links: list[tuple[str, str]] = field(default_factory=list)  # (problem id, planned id), editorial
     report_pages: dict[int, list[dict]] = field(default_factory=dict)  # report year -> pages in reading order
+    drafts: set[int] = field(default_factory=set)  # report years read as drafts (only when previewing)
 
     def measures_of(self, **where) -> list[Measure]:
         return [m for m in self.measures if all(getattr(m, k) == v for k, v in where.items())]

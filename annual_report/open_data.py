@@ -14,7 +14,7 @@ from .links import url_path
 from .model import Catalog
 
 MEASURE_FIELDS = ["id", "report_year", "year", "kind", "area", "section", "subsection", "ordinal", "text", "text_en",
-                  "url", "url_en", "policies", "figures"]
+                  "url", "url_en", "policies", "figures", "outcome"]
 POLICY_FIELDS = ["id", "title", "official_title", "aliases", "issuer", "level", "doc_number", "dates", "verified",
                  "url", "url_en", "cited_by"]
 
@@ -26,6 +26,7 @@ def measure_records(catalog: Catalog) -> list[dict]:
         "url": f"/{url_path(m.page)}#{m.anchor}", "url_en": f"/en/{url_path(m.page_en or m.page)}#{m.anchor}",
         "policies": m.policies,
         "figures": [{"value": f.value, "unit": f.unit, "text": f.text, "context": f.context} for f in m.figures],
+        "outcome": m.outcome,
     } for m in catalog.measures]
 
 
@@ -48,6 +49,8 @@ def to_csv(records: list[dict], fields: list[str]) -> str:
         row = {}
         for k in fields:
             v = r[k]
+            if isinstance(v, dict):  # outcome
+                v = v["status"] + (" (" + ";".join(v["reported_by"]) + ")" if v["reported_by"] else "")
             if isinstance(v, list):
                 v = ";".join(x["text"] if isinstance(x, dict) and "text" in x else
                              f"{x['label']} {x['value']}" if isinstance(x, dict) else str(x) for x in v)

@@ -20,6 +20,7 @@ LABELS = {
         "kinds": {"done": "{year}年已开展的工作", "problem": "{year}年存在的问题", "planned": "{year}年工作安排"},
         "kind_short": {"done": "已开展", "problem": "问题", "planned": "计划"},
         "policy_link": "所引政策（链接为本站添加）",
+        "outcome_tag": "落实情况：依据下一年度报告（本站添加）",
         "none": "无",
         "not_given": "未提供",
         "not_verified": "未核实",
@@ -30,6 +31,7 @@ LABELS = {
         "kinds": {"done": "Work done in {year}", "problem": "Problems found in {year}", "planned": "Plans for {year}"},
         "kind_short": {"done": "done", "problem": "problem", "planned": "planned"},
         "policy_link": "Cited policy (link added by this site)",
+        "outcome_tag": "Outcome, as the next year's report gives it (added by this site)",
         "none": "none",
         "not_given": "not given",
         "not_verified": "not verified",
@@ -37,6 +39,17 @@ LABELS = {
 }
 
 AREAS_PAGE = "measures/by-area.md"
+OUTCOMES_PAGE = "measures/outcomes.md"
+OUTCOME_LABELS = {
+    "zh": {"completed": "已完成", "partly-completed": "部分完成", "under-way": "正在推进", "not-reported": "未报告",
+           "awaiting": "等待{year}年度报告"},
+    "en": {"completed": "completed", "partly-completed": "partly completed", "under-way": "under way",
+           "not-reported": "not reported", "awaiting": "awaiting the {year} report"},
+}
+
+
+def outcome_label(m: Measure, lang: str) -> str:
+    return OUTCOME_LABELS[lang][m.outcome["status"]].format(year=m.year)
 
 
 def area_name(catalog: Catalog, area_id: str, lang: str, short: bool = False) -> str:
@@ -50,7 +63,9 @@ def measure_badges(m: Measure, page: str, catalog: Catalog, lang: str) -> str:
     labels = LABELS[lang]
     return (f'[{m.id}](#{m.anchor}){{ .measure-id .site-added title="{labels["measure_id"]}" }} '
             f'[{area_name(catalog, m.area, lang, short=True)}]({href(page, AREAS_PAGE, "area-" + m.area)})'
-            f'{{ .area-tag .site-added title="{labels["area_tag"]}" }} ')
+            f'{{ .area-tag .site-added title="{labels["area_tag"]}" }} '
+            + (f'[{outcome_label(m, lang)}]({href(page, OUTCOMES_PAGE, "outcome-" + m.id)})'
+               f'{{ .outcome-tag .outcome--{m.outcome["status"]} .site-added title="{labels["outcome_tag"]}" }} ' if m.outcome else ""))
 
 
 def link_citations(text: str, offset: int, citations, page: str, catalog: Catalog, by_title: dict[str, str]) -> str:
@@ -293,7 +308,29 @@ def figures(catalog: Catalog, page: str, lang: str) -> str:
     return "\n".join(out)
 
 
+def outcomes(catalog: Catalog, page: str, lang: str) -> str:
+    """Plan → outcome: every planned measure with its status, taken only from the later report."""
+    out = []
+    head = ("| 计划措施 | 内容（原文摘录） | 落实情况 | 依据（下一年度报告中的措施） |" if lang == "zh"
+            else "| Planned measure | Text (opening words) | Outcome | Reported by (measures of the next report) |")
+    for report in catalog.report_years:
+        planned = [m for m in catalog.measures if m.report_year == report and m.kind == "planned"]
+        if not planned:
+            continue
+        title = f"{report}年报告中的{report + 1}年工作安排" if lang == "zh" else f"Plans for {report + 1} in the {report} report"
+        out.append(f"## {title} {{ #outcomes-{report} }}\n")
+        rows = []
+        for m in planned:
+            by = ", ".join(measure_link(catalog.measure(i), page, lang) for i in m.outcome["reported_by"]) or "—"
+            anchor = f'<span id="outcome-{m.id}"></span>'
+            rows.append(f"| {anchor}{measure_link(m, page, lang)} | {_cell(excerpt(measure_text(m, lang), 60))} "
+                        f"| **{outcome_label(m, lang)}** | {by} |")
+        out.append("\n".join([head, "|---|---|---|---|", *rows]) + "\n")
+    return "\n".join(out)
+
+
 SECTIONS = {
+    "measures:outcomes": outcomes,
     "measures:by-year": measures_by_year,
     "measures:by-area": measures_by_area,
     "measures:by-policy": measures_by_policy,
@@ -342,6 +379,11 @@ def report_contents(catalog: Catalog, report: int, page: str, lang: str, section
     return '<nav class="report-contents site-added" markdown>\n\n' + "\n".join(out) + "\n\n</nav>\n"
 
 
+def original_missing(lang: str) -> str:
+    return ("- **原文**：<span class=\"not-given\">原文文件尚未添加</span>\n" if lang == "zh"
+            else "- **Official text**: <span class=\"not-given\">not yet added</span>\n")
+
+
 def original_links(meta: dict, sha256: str, lang: str, file_href: str | None = None) -> str:
     """Where to get the official text: the file as received, with its SHA-256, and the portal copy."""
     d = meta["disclosure"]
@@ -370,3 +412,215 @@ def glossary(terms, lang: str) -> str:
         else:
             out.append(f"## {t.en} ({t.term}) {{ #{t.id} }}\n\n{t.definition_en}\n")
     return "\n".join(out)
+
+
+# --- Reader features: figures at a glance, measures per area, the whole report, corrections ---------
+# Raw HTML blocks are not rewritten by MkDocs, so their links are computed here from the pages'
+# built URLs (site_href); tests/test_reader_features.py checks that each one lands.
+
+def site_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link for raw HTML from one page to another, as built with directory URLs."""
+    import posixpath
+
+    from .links import url_path
+
+    if to_page == from_page:
+        target = ""
+    else:
+        target = posixpath.relpath(url_path(to_page) or ".", url_path(from_page) or ".")
+        target = "./" if target == "." else target + "/"
+    return f"{target}#{anchor}" if anchor else target or "./"
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(str(text), quote=True)
+
+
+# English glosses of the units in the text (this site's translation; the figure itself stays as written).
+UNITS_EN = {"万元": "10,000 yuan", "万辆": "10,000 vehicles", "件次": "documents", "学时": "class hours",
+            "小时": "hours", "项": "items", "次": "times", "名": "persons", "辆": "vehicles", "元": "yuan",
+            "人": "persons", "家": "businesses", "起": "cases", "条": "items", "公里": "km"}
+
+GLANCE = {
+    "zh": {"figures": "报告中的数字", "chart": "各领域措施数",
+           "figures_note": "以下数字及其所在语句照录报告原文（本站整理，未作换算）；每个数字链接到它所在的措施。",
+           "measure": "措施", "area": "领域", "total": "合计",
+           "caption": "各领域措施数：{done}与{planned}（本站按措施编号统计）",
+           "chart_note": "条形长度表示措施项数；点击数字查看这些措施。"},
+    "en": {"figures": "Figures in the report", "chart": "Measures per area",
+           "figures_note": "Each figure and the clause it sits in are quoted from the Chinese original (collected by this site, "
+                           "not converted); each links to its measure.",
+           "measure": "Measure", "area": "Area", "total": "Total",
+           "caption": "Measures per area: {done} and {planned} (counted by this site from the measure IDs)",
+           "chart_note": "Bar length shows the number of measures; follow a number to the measures."},
+}
+
+
+def _figure_groups(catalog: Catalog, report: int):
+    """(kind, year, [(measure, figure)]) of one report: its year's work first, then next year's plan."""
+    out = []
+    for kind, year in (("done", report), ("problem", report), ("planned", report + 1)):
+        pairs = [(m, f) for m in catalog.measures if m.report_year == report and m.kind == kind for f in m.figures]
+        if pairs:
+            out.append((kind, year, pairs))
+    return out
+
+
+def _marked_context(f) -> str:
+    """The clause verbatim, with the figure itself emphasised (no character changes)."""
+    ctx = f.context
+    at = ctx.find(f.text)
+    if at == -1:
+        return _html(ctx)
+    return _html(ctx[:at]) + f'<strong>{_html(f.text)}</strong>' + _html(ctx[at + len(f.text):])
+
+
+def figures_panel(catalog: Catalog, report: int, page: str, lang: str) -> str:
+    """The report's figures as cards: number and unit, the clause that says what it counts, its measure."""
+    t = GLANCE[lang]
+    out = [f"### {t['figures']} {{ #glance-figures .site-added }}\n",
+           f'<div class="figures-panel site-added">',
+           f'<p class="figures-panel__note">{_html(t["figures_note"])}</p>']
+    for kind, year, pairs in _figure_groups(catalog, report):
+        group = LABELS[lang]["kinds"][kind].format(year=year)
+        gid = f"glance-figures-{kind}"
+        out.append(f'<h4 class="figures-panel__group" id="{gid}">{_html(group)}</h4>')
+        out.append(f'<ul class="figure-cards" aria-labelledby="{gid}">')
+        for m, f in pairs:
+            target = m.page_en if lang == "en" and m.page_en else m.page
+            gloss = UNITS_EN.get(f.unit) if lang == "en" else None
+            unit = _html(f.unit) + (f' <span class="figure-card__gloss">({_html(gloss)})</span>' if gloss else "")
+            out.append(
+                '<li class="figure-card">'
+                f'<p class="figure-card__figure"><span class="figure-card__value">{_html(f.value)}</span>'
+                f'<span class="figure-card__unit">{unit}</span></p>'
+                f'<p class="figure-card__context" lang="zh">{_marked_context(f)}</p>'
+                f'<p class="figure-card__measure"><a href="{site_href(page, target, m.anchor)}">{t["measure"]} {m.id}</a>'
+                f' · {_html(area_name(catalog, m.area, lang, short=True))}</p>'
+                "</li>")
+        out.append("</ul>")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def _bar(count: int, most: int, kind: str) -> str:
+    """A bar drawn at build time: presentation attributes only (no style=, which a CSP would block)."""
+    width = round(100 * count / most, 2) if most else 0
+    return (f'<svg class="areas-chart__bar areas-chart__bar--{kind}" viewBox="0 0 100 10" preserveAspectRatio="none" '
+            f'aria-hidden="true" focusable="false"><rect class="areas-chart__track" width="100" height="10"/>'
+            f'<rect class="areas-chart__fill" width="{width}" height="10"/></svg>')
+
+
+def areas_chart(catalog: Catalog, report: int, page: str, lang: str) -> str:
+    """Measures per area, the report year's work against next year's plan: a real table whose
+    number cells carry a bar, so the chart and its text alternative are one and the same."""
+    t, kinds = GLANCE[lang], LABELS[lang]["kinds"]
+    series = (("done", report), ("planned", report + 1))
+    counts = {a: {k: len(catalog.measures_of(report_year=report, kind=k, area=a)) for k, _ in series} for a in catalog.areas}
+    most = max((n for c in counts.values() for n in c.values()), default=0)
+    names = [kinds[k].format(year=y) for k, y in series]
+    rows = []
+    for a, c in counts.items():
+        cells = []
+        for k, _ in series:
+            n = c[k]
+            number = (f'<a href="{site_href(page, AREAS_PAGE, f"area-{a}-{report}-{k}")}">{n}</a>' if n else "0")
+            cells.append(f'<td class="areas-chart__cell"><span class="areas-chart__n">{number}</span>{_bar(n, most, k)}</td>')
+        rows.append(f'<tr><th scope="row"><a href="{site_href(page, AREAS_PAGE, "area-" + a)}">'
+                    f'{_html(area_name(catalog, a, lang, short=True))}</a></th>{"".join(cells)}</tr>')
+    totals = "".join(f'<td class="areas-chart__cell"><span class="areas-chart__n">{sum(c[k] for c in counts.values())}</span></td>'
+                     for k, _ in series)
+    return "\n".join([
+        f"### {t['chart']} {{ #glance-areas .site-added }}\n",
+        '<figure class="areas-chart site-added">',
+        '<table class="areas-chart__table">',
+        f'<caption>{_html(t["caption"].format(done=names[0], planned=names[1]))}</caption>',
+        f'<thead><tr><th scope="col">{t["area"]}</th>'
+        + "".join(f'<th scope="col" class="areas-chart__head areas-chart__head--{k}">{_html(n)}</th>' for (k, _), n in zip(series, names))
+        + "</tr></thead>",
+        "<tbody>", *rows, "</tbody>",
+        f'<tfoot><tr><th scope="row">{t["total"]}</th>{totals}</tr></tfoot>',
+        "</table>",
+        f'<figcaption class="areas-chart__note">{_html(t["chart_note"])}</figcaption>',
+        "</figure>\n",
+    ])
+
+
+FULL_REPORT_NOTE = {
+    "zh": ('!!! info full-report-note site-added "说明（本站添加）"\n\n'
+           "    本页把报告各页按原文顺序合为一页，便于通读和打印（打印时不显示网站导航）。正文照录原文；"
+           "措施编号链接到各措施所在的分页，那里有它的永久链接。\n"),
+    "en": ('!!! info full-report-note site-added "About this page (added by this site)"\n\n'
+           "    The report's pages in the official order on one page, for reading through and for printing (the "
+           "site's navigation is left out of the print). Measure IDs link to each measure on its own page, "
+           "where its permanent link is.\n"),
+}
+
+_MD_LINK = None
+
+
+def _relink(body: str, src: str, page: str) -> str:
+    """Markdown links of a page at ``src`` made relative to ``page`` instead."""
+    import posixpath
+    import re
+
+    global _MD_LINK
+    _MD_LINK = _MD_LINK or re.compile(r"\]\((?!#|[a-z]+:|/)([^)\s#]+)(#[^)\s]*)?\)")
+
+    def fix(m):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), m[1]))
+        return f"]({href(page, target, (m[2] or '#')[1:] or None)})"
+
+    return _MD_LINK.sub(fix, body)
+
+
+def full_report(catalog: Catalog, report: int, page: str, lang: str, home: dict, sources) -> str:
+    """The whole report on one page, in the official order: the disclosure table, then each section.
+
+    ``sources`` are (src, meta, body, lang) of the report's pages in reading order. Each page is
+    annotated as on its own page, but its measures get no id (the anchors stay on their own pages,
+    so a link never lands on this copy) and each measure ID links to the measure's own page.
+    """
+    import re
+
+    out = [disclosure_table(home, lang), FULL_REPORT_NOTE[lang]]
+    section = None
+    for src, meta, body, body_lang in sources:
+        body = re.sub(r"^<!-- [\w:-]+ -->\n?", "", body, flags=re.M)
+        text = annotate_report_page(_relink(body, src, page), meta, page, catalog, body_lang)
+        for m in catalog.measures:
+            if m.page != src:
+                continue
+            target = m.page_en if body_lang == "en" and m.page_en else m.page
+            text = text.replace(f'<span class="measure" id="{m.anchor}" ', '<span class="measure" ')
+            text = text.replace(f"[{m.id}](#{m.anchor})", f"[{m.id}]({href(page, target, m.anchor)})")
+        # The badges need no space after them here (their margin parts them from the text on screen),
+        # so that a print without them shows no gap between two measures of one paragraph.
+        text = re.sub(r"(\{ \.(?:measure-id|area-tag|outcome-tag) [^{}]*\}) ", r"\1", text)
+        shift = 2 if meta.get("subsection") else 1
+        text = re.sub(r"^(#{1,4})(?= )", lambda h: h[1] + "#" * shift, text, flags=re.M)
+        if meta.get("section") != section:
+            if section is not None:
+                out.append("</section>\n")
+            section = meta.get("section")
+            out.append(f'<section class="report-section report-section--{section}" markdown>\n')
+        wrap = ' lang="zh"' if body_lang != lang else ""
+        out.append(f"<div class=\"report-page\"{wrap} markdown>\n\n{text.strip()}\n\n</div>\n")
+    if section is not None:
+        out.append("</section>\n")
+    return "\n".join(out)
+
+
+CORRECTIONS = {"zh": ("更正记录（本站添加）", "本页发布后作过以下更正："),
+               "en": ("Corrections (added by this site)", "This page has been corrected since it was published:")}
+
+
+def corrections_box(corrections: list[dict], lang: str) -> str:
+    """The change log of a page corrected after publication: when, and what changed."""
+    title, lead = CORRECTIONS[lang]
+    items = "\n".join(f"    - <time datetime=\"{c['date']}\">{c['date']}</time>：{c['what']}" if lang == "zh"
+                      else f"    - <time datetime=\"{c['date']}\">{c['date']}</time>: {c['what']}"
+                      for c in sorted(corrections, key=lambda c: str(c["date"])))
+    return f'!!! note corrections site-added "{title}"\n\n    {lead}\n\n{items}\n'

@@ -12,6 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from annual_report.model import Catalog
 
 catalogs: dict[str, Catalog] = {}
+show_drafts = False  # set by hooks/drafts.py: true under `mkdocs serve` (or SHOW_DRAFTS=1)
+command = "build"  # set by hooks/content_security_policy.py: "serve" under `mkdocs serve`
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
 
@@ -37,8 +39,12 @@ def docs_root(config: MkDocsConfig) -> Path:
 
 def source_page(page) -> str:
     """A page's path inside its language folder, e.g. reports/2023/plan.md (src_uri is zh/reports/…)."""
-    first, _, rest = page.file.src_uri.partition("/")
-    return rest if first in LANGUAGES and rest else page.file.src_uri
+    return strip_language(page.file.src_uri)
+
+
+def strip_language(src_uri: str) -> str:
+    first, _, rest = src_uri.partition("/")
+    return rest if first in LANGUAGES and rest else src_uri
 
 
 def language_of(page) -> str:

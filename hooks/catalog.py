@@ -36,7 +36,7 @@ def on_pre_build(config):
     root = _state.project_root(config)
     reader = CatalogReader(_state.docs_root(config) / _state.DEFAULT_LANGUAGE, root / "data", root)
     try:
-        catalog, warnings = reader.read()
+        catalog, warnings = reader.read(include_drafts=_state.show_drafts)
     except ContentError as err:
         raise PluginError(str(err)) from None
     for warning in warnings:

@@ -11,8 +11,8 @@ from annual_report.render import annotate_report_page
 
 
 def is_fallback(page) -> bool:
-    """An English page that mkdocs-static-i18n filled with the Chinese source."""
-    return _state.language_of(page) == _state.DEFAULT_LANGUAGE
+    """An English page that shows the Chinese text: filled by mkdocs-static-i18n, or a stub."""
+    return _state.language_of(page) == _state.DEFAULT_LANGUAGE or page.meta.get("translation") == "pending"
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -9,6 +9,9 @@ from __future__ import annotations
 import logging
 
 import _state
+from mkdocs.plugins import event_priority
+
+from annual_report.frontmatter import split_page
 
 from report_pages import is_fallback
 
@@ -46,9 +49,15 @@ def on_pre_build(config):
     untranslated.clear()
 
 
+@event_priority(50)  # before the hooks that annotate the text, so they see the Chinese text of a stub
 def on_page_markdown(markdown, page, config, files):
     if _state.language(config) == _state.DEFAULT_LANGUAGE:
         return markdown
+    if page.meta.get("translation") == "pending":  # an English stub from `make new-report`
+        chinese = _state.docs_root(config) / _state.DEFAULT_LANGUAGE / _state.source_page(page)
+        source = split_page(str(chinese), chinese.read_text("utf-8"))
+        page.meta.update(source.meta, translation="pending")
+        markdown = source.body
     if is_fallback(page):
         untranslated.append(page.file.src_uri)
         return NOT_TRANSLATED.format(zh=chinese_url(page)) + "\n" + markdown

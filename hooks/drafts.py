@@ -1,0 +1,79 @@
+"""A draft report is never published; `make serve` shows it to staff with a 草稿 banner.
+
+A report is a draft while its home page (docs/zh/reports/YEAR/index.md) says ``status: draft``.
+In a build, its pages (both languages) are dropped before anything sees them, and its nav entries
+are pruned, so nothing of it reaches pages, navigation, search, sitemap, feeds or data files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import _state
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from annual_report.catalog import draft_folders
+
+log = logging.getLogger("mkdocs.hooks.drafts")
+
+BANNER = """\
+!!! danger "草稿 · Draft — 尚未发布 / not published"
+
+    本页属于草稿报告（`status: draft`），只在本地预览（make serve）中显示，不会发布到网站上。
+    发布前请把报告首页的 `status` 改为 `published`，并填写成文日期和审核人。
+
+"""
+
+
+def on_startup(command, dirty):
+    _state.show_drafts = command == "serve" or os.environ.get("SHOW_DRAFTS") == "1"
+
+
+def folders(config) -> list[str]:
+    return draft_folders(_state.docs_root(config) / _state.DEFAULT_LANGUAGE)
+
+
+def is_draft(src: str, drafts: list[str]) -> bool:
+    return any(src.startswith(f + "/") for f in drafts)
+
+
+def prune(nav, drafts):
+    """The nav without entries that point into a draft report (and sections left empty)."""
+    out = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                value = prune(value, drafts)
+                if value:
+                    out.append({title: value})
+            elif not is_draft(value, drafts):
+                out.append(item)
+        elif not is_draft(item, drafts):
+            out.append(item)
+    return out
+
+
+@event_priority(100)
+def on_config(config):
+    drafts = folders(config)
+    if drafts and not _state.show_drafts:
+        config.nav = prune(config.nav, drafts)
+        log.info("Draft reports left out of the build: %s", ", ".join(drafts))
+    return config
+
+
+@event_priority(100)  # before mkdocs-static-i18n sorts the files by language
+def on_files(files, config):
+    drafts = folders(config)
+    if not drafts or _state.show_drafts:
+        return files
+    return Files([f for f in files if not is_draft(_state.strip_language(f.src_uri), drafts)])
+
+
+def on_page_markdown(markdown, page, config, files):
+    if _state.show_drafts and is_draft(_state.source_page(page), folders(config)):
+        return BANNER + markdown
+    return markdown

@@ -1,0 +1,118 @@
+"""Writing the next report: the scaffold, drafts that are never published, and plan → outcome."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, build, soup_of
+
+FIXTURE = ROOT / "tests" / "fixtures" / "report-2024"
+
+
+def scaffold(project, year=2024):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_report.py"), str(year), "--root", str(project)],
+                          capture_output=True, text=True, check=True)
+
+
+def everything_built(site) -> str:
+    """Every text file of the built site, for checks that nothing of a draft leaked anywhere."""
+    return "\n".join(p.read_text("utf-8", errors="replace") for p in site.rglob("*")
+                     if p.is_file() and p.suffix in {".html", ".json", ".xml", ".csv", ".txt", ".js"})
+
+
+def test_scaffold_writes_a_draft_in_the_standard_structure(project):
+    scaffold(project)
+    zh = project / "docs" / "zh" / "reports" / "2024"
+    pages = sorted(p.relative_to(zh).as_posix() for p in zh.rglob("*.md"))
+    assert len(pages) == 16 and "progress/06-law-enforcement.md" in pages and "plan.md" in pages
+    home = (zh / "index.md").read_text("utf-8")
+    assert "status: draft" in home and "issuer: 博州交通运输局" in home  # carried over
+    assert "written: null" in home and "reviewer: null" in home  # left for staff
+    assert (project / "docs" / "en" / "reports" / "2024" / "plan.md").exists()
+    assert "reports/2024/plan.md" in (project / "mkdocs.yml").read_text("utf-8")
+    again = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_report.py"), "2024", "--root", str(project)],
+                           capture_output=True, text=True)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_a_draft_is_never_published(project):
+    scaffold(project)
+    (project / "docs" / "zh" / "reports" / "2024" / "index.md").write_text(
+        (project / "docs" / "zh" / "reports" / "2024" / "index.md").read_text("utf-8")
+        .replace("# 博州交通运输局2024年法治政府建设年度报告", "# 博州交通运输局2024年法治政府建设年度报告草稿标记XYZ"), "utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = project / "site"
+    assert not (site / "reports" / "2024").exists() and not (site / "en" / "reports" / "2024").exists()
+    built = everything_built(site)
+    for trace in ("reports/2024", "2024年报告", "草稿标记XYZ", "2024-1-"):
+        assert trace not in built, trace
+    measures = json.loads((site / "data" / "measures.json").read_text("utf-8"))
+    assert {m["report_year"] for m in measures} == {2023}
+
+
+def test_preview_shows_drafts_with_a_banner(project):
+    scaffold(project)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOW_DRAFTS": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+                            cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = soup_of(project / "site" / "reports" / "2024" / "plan" / "index.html")
+    banner = page.select_one("article .admonition.danger")
+    assert banner is not None and "草稿" in banner.get_text()
+
+
+def test_publishing_an_unfinished_scaffold_fails_with_the_fix(project):
+    scaffold(project)
+    home = project / "docs" / "zh" / "reports" / "2024" / "index.md"
+    home.write_text(home.read_text("utf-8").replace("status: draft", "status: published"), "utf-8")
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "docs/zh/reports/2024/index.md" in output and "How to fix:" in output
+
+
+def add_fixture_report(project):
+    """The fixture 2024 report (invented text, published in this copy only) and its nav entries."""
+    scaffold(project)
+    for lang in ("zh", "en"):
+        target = project / "docs" / lang / "reports" / "2024"
+        shutil.rmtree(target)
+        shutil.copytree(FIXTURE / lang, target)
+
+
+def test_plan_outcomes_come_from_the_later_report(project):
+    add_fixture_report(project)
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    measures = {m["id"]: m for m in json.loads((project / "site" / "data" / "measures.json").read_text("utf-8"))}
+    assert measures["2023-3-02-1"]["outcome"] == {"status": "completed", "reported_by": ["2024-1-11-1"]}
+    assert measures["2023-3-02-2"]["outcome"]["status"] == "partly-completed"
+    assert measures["2023-3-02-4"]["outcome"]["status"] == "under-way"
+    assert measures["2023-3-02-8"]["outcome"] == {"status": "not-reported", "reported_by": []}
+    assert measures["2024-3-02-1"]["outcome"]["status"] == "awaiting"
+    plan = soup_of(project / "site" / "reports" / "2023" / "plan" / "index.html")
+    tag = plan.find(id="m-2023-3-02-1").select_one("a.outcome-tag")
+    assert tag.get_text() == "已完成" and "site-added" in tag["class"]
+
+
+def test_without_a_later_report_every_plan_is_awaiting_it(soup):
+    plan = soup("/reports/2023/plan/")
+    tags = [m.select_one("a.outcome-tag").get_text() for m in plan.select("article span.measure[id]")]
+    assert tags == ["等待2024年度报告"] * 8
+    en = soup("/en/reports/2023/plan/")
+    assert {m.select_one("a.outcome-tag").get_text() for m in en.select("article span.measure[id]")} == {"awaiting the 2024 report"}
+
+
+def test_an_annotation_naming_no_planned_measure_fails(project):
+    add_fixture_report(project)
+    page = project / "docs" / "zh" / "reports" / "2024" / "progress" / "11-party-leadership.md"
+    page.write_text(page.read_text("utf-8").replace("planned: 2023-3-02-1", "planned: 2023-3-02-9"), "utf-8")
+    output = build(project).stderr
+    assert "reports_on: 2023-3-02-9 is not a measure planned for 2024" in output
+    assert "11-party-leadership.md:" in output and "Traceback" not in output
