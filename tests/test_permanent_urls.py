@@ -1,0 +1,67 @@
+"""Permanent URLs: a published URL never disappears, unless a redirect points to its new place."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import yaml
+from conftest import ROOT, build, soup_of
+
+spec = importlib.util.spec_from_file_location("published_urls", ROOT / "scripts" / "published_urls.py")
+published_urls = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(published_urls)
+
+
+def redirects(config_text: str) -> dict[str, str]:
+    config = yaml.load(config_text, Loader=yaml.BaseLoader)  # BaseLoader: mkdocs.yml has !ENV tags
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            return plugin["redirects"].get("redirect_maps") or {}
+    return {}
+
+
+def missing_urls(site, listed, maps) -> list[str]:
+    """Listed URLs that the site no longer serves, neither as a page or file nor as a redirect."""
+    built = set(published_urls.site_urls(site))
+    redirected = {"/" + k.removesuffix(".md").removesuffix("index") + ("/" if not k.endswith("index.md") else "") for k in maps}
+    gone = []
+    for url in listed:
+        if url in built:
+            continue
+        if url in redirected or url.removeprefix("/en") in redirected:
+            page = site / url.lstrip("/") / "index.html"
+            if page.exists() and soup_of(page).find("meta", attrs={"http-equiv": "refresh"}):
+                continue
+        gone.append(url)
+    return gone
+
+
+def test_no_published_url_disappears(site):
+    listed = published_urls.read_list()
+    assert len(listed) > 50
+    assert missing_urls(site, listed, redirects((ROOT / "mkdocs.yml").read_text("utf-8"))) == []
+
+
+def test_every_built_url_is_on_the_list(site):
+    listed = set(published_urls.read_list())
+    new = [u for u in published_urls.site_urls(site) if u not in listed]
+    assert new == [], "new URLs: run `make urls` and commit published-urls.txt"
+
+
+def test_a_moved_page_needs_a_redirect(project):
+    listed = published_urls.read_list()
+    for lang in ("zh", "en"):
+        (project / "docs" / lang / "about.md").rename(project / "docs" / lang / "about-site.md")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("about.md", "about-site.md"), "utf-8")
+    zh_home = project / "docs" / "zh" / "index.md"
+    zh_home.write_text(zh_home.read_text("utf-8").replace("(about.md)", "(about-site.md)"), "utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "/about/" in missing_urls(project / "site", listed, redirects(config.read_text("utf-8")))
+
+    config.write_text(config.read_text("utf-8").replace(
+        "redirect_maps: {}", "redirect_maps: {about.md: about-site.md}", 1), "utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert missing_urls(project / "site", listed, redirects(config.read_text("utf-8"))) == []
