@@ -48,7 +48,11 @@ def pages(root: Path, year: int) -> dict[str, tuple[dict, str]]:
                                      "index_number": None, "topic": None, "published": None, "portal_url": None,
                                      "original": f"{year}-report.txt"}},
                      f"# {issuer}{year}年法治政府建设年度报告 {{ #report-{year} }}\n\n<!-- disclosure-metadata -->\n\n"
-                     f"<!-- report:original -->\n\n## 报告目录 {{ #contents }}\n\n<!-- report:contents -->\n"),
+                     f"<!-- report:original -->\n\n## 报告目录 {{ #contents }}\n\n<!-- report:contents -->\n\n"
+                     "也可[在一页上阅读报告全文](full.md)，便于通读和打印。\n\n"
+                     f"## 本年数据 {{ #at-a-glance }}\n\n<!-- report:figures-panel -->\n\n<!-- report:areas-chart -->\n"),
+        "full.md": ({"title": "报告全文（单页阅读与打印）", "report": year, "search": {"exclude": True}},
+                    f"# {issuer}{year}年法治政府建设年度报告 {{ #report-{year}-full .site-added }}\n\n<!-- report:full -->\n"),
         "progress/index.md": ({"title": f"一、{year}年法治政府建设情况", "report": year, "section": 1},
                               f"# 一、{year}年法治政府建设情况 {{ #progress }}\n\n<!-- report:section-contents -->\n"),
     }
@@ -68,7 +72,7 @@ def pages(root: Path, year: int) -> dict[str, tuple[dict, str]]:
 def nav_block(year: int, names: list[str]) -> str:
     lines = [f"  - {year}年报告:", f"      - reports/{year}/index.md", f"      - 一、{year}年法治政府建设情况:"]
     lines += [f"          - reports/{year}/{n}" for n in names if n.startswith("progress/")]
-    lines += [f"      - reports/{year}/{n}" for n in ("problems.md", "plan.md", "other.md")]
+    lines += [f"      - reports/{year}/{n}" for n in ("problems.md", "plan.md", "other.md", "full.md")]
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +91,7 @@ def main(argv=None) -> int:
         path = zh / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front(meta) + body, "utf-8")
-        stub = {k: v for k, v in meta.items() if k in ("report", "section", "subsection", "area", "measure_areas")}
+        stub = {k: v for k, v in meta.items() if k in ("report", "section", "subsection", "area", "measure_areas", "search")}
         (en / rel).parent.mkdir(parents=True, exist_ok=True)
         # Until translated, the English page shows the Chinese text with a notice (hooks/translation_notice.py).
         (en / rel).write_text(front({"title": meta["title"], **stub, "translation": "pending"}), "utf-8")

@@ -12,12 +12,8 @@ published_urls = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(published_urls)
 
 
-def redirects(config_text: str) -> dict[str, str]:
-    config = yaml.load(config_text, Loader=yaml.BaseLoader)  # BaseLoader: mkdocs.yml has !ENV tags
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return plugin["redirects"].get("redirect_maps") or {}
-    return {}
+def redirects(root) -> dict[str, str]:
+    return yaml.safe_load((root / "data" / "redirects.yml").read_text("utf-8")) or {}
 
 
 def missing_urls(site, listed, maps) -> list[str]:
@@ -39,7 +35,7 @@ def missing_urls(site, listed, maps) -> list[str]:
 def test_no_published_url_disappears(site):
     listed = published_urls.read_list()
     assert len(listed) > 50
-    assert missing_urls(site, listed, redirects((ROOT / "mkdocs.yml").read_text("utf-8"))) == []
+    assert missing_urls(site, listed, redirects(ROOT)) == []
 
 
 def test_every_built_url_is_on_the_list(site):
@@ -58,10 +54,18 @@ def test_a_moved_page_needs_a_redirect(project):
     zh_home.write_text(zh_home.read_text("utf-8").replace("(about.md)", "(about-site.md)"), "utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "/about/" in missing_urls(project / "site", listed, redirects(config.read_text("utf-8")))
+    assert "/about/" in missing_urls(project / "site", listed, redirects(project))
 
-    config.write_text(config.read_text("utf-8").replace(
-        "redirect_maps: {}", "redirect_maps: {about.md: about-site.md}", 1), "utf-8")
+    (project / "data" / "redirects.yml").write_text("about.md: about-site.md\n", "utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert missing_urls(project / "site", listed, redirects(config.read_text("utf-8"))) == []
+    assert missing_urls(project / "site", listed, redirects(project)) == []
+    target = soup_of(project / "site" / "en" / "about" / "index.html").find("meta", attrs={"http-equiv": "refresh"})
+    assert target["content"].endswith("../about-site/")
+
+
+def test_a_redirect_to_nowhere_fails_the_build(project):
+    (project / "data" / "redirects.yml").write_text("about.md: nowhere.md\n", "utf-8")
+    output = build(project).stderr
+    assert "data/redirects.yml: the redirect about.md → nowhere.md points to a page that does not exist" in output
+    assert "Traceback" not in output

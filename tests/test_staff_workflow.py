@@ -29,7 +29,7 @@ def test_scaffold_writes_a_draft_in_the_standard_structure(project):
     scaffold(project)
     zh = project / "docs" / "zh" / "reports" / "2024"
     pages = sorted(p.relative_to(zh).as_posix() for p in zh.rglob("*.md"))
-    assert len(pages) == 16 and "progress/06-law-enforcement.md" in pages and "plan.md" in pages
+    assert len(pages) == 17 and "full.md" in pages and "progress/06-law-enforcement.md" in pages and "plan.md" in pages
     home = (zh / "index.md").read_text("utf-8")
     assert "status: draft" in home and "issuer: 博州交通运输局" in home  # carried over
     assert "written: null" in home and "reviewer: null" in home  # left for staff
