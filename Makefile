@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint clean browser bench
 
 $(BIN)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,9 +32,21 @@ lint: $(BIN)/.test-installed
 	$(BIN)/python scripts/check_characters.py
 	$(BIN)/python scripts/check_copywriting.py
 
-## test: build the site, lint, and run every test
-test: $(BIN)/.test-installed build lint
+## browser: Chromium and CJK fonts for tests/browser/ (apt-get; nothing to do when present)
+browser:
+	scripts/install-browser.sh
+
+## test: build the site, lint, and run every test (browser tests included; `pytest -m browser` for those)
+test: $(BIN)/.test-installed browser build lint
 	$(BIN)/python -m pytest
+
+## bench: scale benchmark (issue 7): N reports made from the real one, built and searched; writes bench/RESULTS.md.
+## NS="1 10" for fewer sizes, REPEAT=3 builds per variant; Zensical is installed into .venv-zensical when it installs.
+NS ?= 1 10 100
+REPEAT ?= 3
+bench: $(BIN)/.test-installed browser
+	test -x .venv-zensical/bin/zensical || { $(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet --disable-pip-version-check -r bench/requirements-zensical.txt; } || true
+	$(BIN)/python bench/run.py --ns "$(NS)" --repeat $(REPEAT) $$(test -x .venv-zensical/bin/zensical && echo --zensical .venv-zensical/bin/zensical)
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
@@ -43,3 +55,7 @@ clean:
 new-report: $(BIN)/.site-installed
 	@test -n "$(YEAR)" || { echo "Usage: make new-report YEAR=2024"; exit 2; }
 	$(BIN)/python scripts/new_report.py $(YEAR)
+
+## urls: record every URL of the built site in published-urls.txt (none may disappear without a redirect)
+urls: build
+	$(BIN)/python scripts/published_urls.py

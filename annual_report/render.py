@@ -439,7 +439,7 @@ def _html(text: str) -> str:
 
 
 # English glosses of the units in the text (this site's translation; the figure itself stays as written).
-UNITS_EN = {"万元": "10,000 yuan", "万辆": "10,000 vehicles", "件次": "documents", "学时": "class hours",
+UNITS_EN = {"万元": "10,000 yuan", "万辆": "10,000 vehicles", "件次": "items", "学时": "class hours",
             "小时": "hours", "项": "items", "次": "times", "名": "persons", "辆": "vehicles", "元": "yuan",
             "人": "persons", "家": "businesses", "起": "cases", "条": "items", "公里": "km"}
 
@@ -491,11 +491,11 @@ def figures_panel(catalog: Catalog, report: int, page: str, lang: str) -> str:
         for m, f in pairs:
             target = m.page_en if lang == "en" and m.page_en else m.page
             gloss = UNITS_EN.get(f.unit) if lang == "en" else None
-            unit = _html(f.unit) + (f' <span class="figure-card__gloss">({_html(gloss)})</span>' if gloss else "")
+            gloss = f' <span class="figure-card__gloss">({_html(gloss)})</span>' if gloss else ""
             out.append(
                 '<li class="figure-card">'
                 f'<p class="figure-card__figure"><span class="figure-card__value">{_html(f.value)}</span>'
-                f'<span class="figure-card__unit">{unit}</span></p>'
+                f'<span class="figure-card__unit">{_html(f.unit)}</span>{gloss}</p>'
                 f'<p class="figure-card__context" lang="zh">{_marked_context(f)}</p>'
                 f'<p class="figure-card__measure"><a href="{site_href(page, target, m.anchor)}">{t["measure"]} {m.id}</a>'
                 f' · {_html(area_name(catalog, m.area, lang, short=True))}</p>'
@@ -521,6 +521,7 @@ def areas_chart(catalog: Catalog, report: int, page: str, lang: str) -> str:
     counts = {a: {k: len(catalog.measures_of(report_year=report, kind=k, area=a)) for k, _ in series} for a in catalog.areas}
     most = max((n for c in counts.values() for n in c.values()), default=0)
     names = [kinds[k].format(year=y) for k, y in series]
+    in_sentence = names[1] if lang == "zh" else names[1][0].lower() + names[1][1:]
     rows = []
     for a, c in counts.items():
         cells = []
@@ -536,7 +537,7 @@ def areas_chart(catalog: Catalog, report: int, page: str, lang: str) -> str:
         f"### {t['chart']} {{ #glance-areas .site-added }}\n",
         '<figure class="areas-chart site-added">',
         '<table class="areas-chart__table">',
-        f'<caption>{_html(t["caption"].format(done=names[0], planned=names[1]))}</caption>',
+        f'<caption>{_html(t["caption"].format(done=names[0], planned=in_sentence))}</caption>',
         f'<thead><tr><th scope="col">{t["area"]}</th>'
         + "".join(f'<th scope="col" class="areas-chart__head areas-chart__head--{k}">{_html(n)}</th>' for (k, _), n in zip(series, names))
         + "</tr></thead>",
