@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import Figure
 
@@ -76,11 +77,25 @@ class Catalog:
     report_pages: dict[int, list[dict]] = field(default_factory=dict)  # report year -> pages in reading order
     drafts: set[int] = field(default_factory=set)  # report years read as drafts (only when previewing)
 
+    # Lookups built once per catalog: the pages of a build use them, each page in constant time.
+    @cached_property
+    def by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def by_title(self) -> dict[str, str]:
+        """Every title a report may cite (as cited, aliases, unbracketed forms) → policy id."""
+        return {t: p.id for p in self.policies.values() for t in p.titles + p.meta.get("cited_without_brackets", [])}
+
+    @cached_property
+    def unbracketed(self) -> tuple[str, ...]:
+        return tuple(t for p in self.policies.values() for t in p.meta.get("cited_without_brackets", []))
+
     def measures_of(self, **where) -> list[Measure]:
         return [m for m in self.measures if all(getattr(m, k) == v for k, v in where.items())]
 
     def measure(self, measure_id: str) -> Measure:
-        return next(m for m in self.measures if m.id == measure_id)
+        return self.by_id[measure_id]
 
     @property
     def report_years(self) -> list[int]:

@@ -99,9 +99,7 @@ def annotate_report_page(markdown: str, meta: dict, page: str, catalog: Catalog,
     """Wrap each measure of a report page in an anchored span with its ID and area, and link
     its citations. Paragraphs of official text keep every character."""
     source = SourcePage(page, meta, markdown, 1)
-    ids = {m.id: m for m in catalog.measures}
-    by_title = {t: p.id for p in catalog.policies.values() for t in p.titles + p.meta.get("cited_without_brackets", [])}
-    unbracketed = tuple(t for p in catalog.policies.values() for t in p.meta.get("cited_without_brackets", []))
+    ids, by_title, unbracketed = catalog.by_id, catalog.by_title, catalog.unbracketed
     lines = markdown.split("\n")
     section, report = meta.get("section"), meta.get("report")
     for sub, block in page_blocks(source):

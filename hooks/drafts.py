@@ -27,12 +27,20 @@ BANNER = """\
 """
 
 
+drafts: list[str] = []  # report folders that are drafts, read once per build
+
+
 def on_startup(command, dirty):
     _state.show_drafts = command == "serve" or os.environ.get("SHOW_DRAFTS") == "1"
 
 
 def folders(config) -> list[str]:
     return draft_folders(_state.docs_root(config) / _state.DEFAULT_LANGUAGE)
+
+
+@event_priority(100)
+def on_pre_build(config):
+    drafts[:] = folders(config)
 
 
 def is_draft(src: str, drafts: list[str]) -> bool:
@@ -58,7 +66,7 @@ def prune(nav, drafts):
 
 @event_priority(100)
 def on_config(config):
-    drafts = folders(config)
+    drafts[:] = folders(config)
     if drafts and not _state.show_drafts:
         config.nav = prune(config.nav, drafts)
         log.info("Draft reports left out of the build: %s", ", ".join(drafts))
@@ -67,13 +75,12 @@ def on_config(config):
 
 @event_priority(100)  # before mkdocs-static-i18n sorts the files by language
 def on_files(files, config):
-    drafts = folders(config)
     if not drafts or _state.show_drafts:
         return files
     return Files([f for f in files if not is_draft(_state.strip_language(f.src_uri), drafts)])
 
 
 def on_page_markdown(markdown, page, config, files):
-    if _state.show_drafts and is_draft(_state.source_page(page), folders(config)):
+    if _state.show_drafts and is_draft(_state.source_page(page), drafts):
         return BANNER + markdown
     return markdown
