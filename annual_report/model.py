@@ -83,6 +83,22 @@ class Catalog:
         return {m.id: m for m in self.measures}
 
     @cached_property
+    def by_page(self) -> dict[str, list[Measure]]:
+        """Measures by the page that carries them (Chinese pages)."""
+        out: dict[str, list[Measure]] = {}
+        for m in self.measures:
+            out.setdefault(m.page, []).append(m)
+        return out
+
+    @cached_property
+    def by_page_en(self) -> dict[str, list[Measure]]:
+        """Measures by the English page that carries them (its own, or the Chinese fallback's path)."""
+        out: dict[str, list[Measure]] = {}
+        for m in self.measures:
+            out.setdefault(m.page_en or m.page, []).append(m)
+        return out
+
+    @cached_property
     def by_title(self) -> dict[str, str]:
         """Every title a report may cite (as cited, aliases, unbracketed forms) → policy id."""
         return {t: p.id for p in self.policies.values() for t in p.titles + p.meta.get("cited_without_brackets", [])}

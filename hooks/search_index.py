@@ -136,9 +136,8 @@ def on_pre_build(config):
 
 def measures_on(source: str, lang: str, catalog):
     """The measures built into a page: an English page carries the measures of its Chinese source."""
-    if lang == _state.DEFAULT_LANGUAGE:
-        return [m for m in catalog.measures if m.page == source]
-    return [m for m in catalog.measures if (m.page_en or m.page) == source]
+    by_page = catalog.by_page if lang == _state.DEFAULT_LANGUAGE else catalog.by_page_en
+    return by_page.get(source, [])
 
 
 def on_page_content(html, page, config, files):
