@@ -185,8 +185,10 @@ def table(rows: list[str], lang: str, area: bool = True) -> str:
 def groups(catalog: Catalog, measures: list[Measure]):
     """(report year, kind, year) groups in reading order: done, problems, then the plan."""
     order = {k: i for i, k in enumerate(("done", "problem", "planned"))}
-    keys = sorted({(m.report_year, m.kind, m.year) for m in measures}, key=lambda k: (k[0], order[k[1]]))
-    return [(k, [m for m in measures if (m.report_year, m.kind, m.year) == k]) for k in keys]
+    grouped: dict[tuple, list[Measure]] = {}
+    for m in measures:
+        grouped.setdefault((m.report_year, m.kind, m.year), []).append(m)
+    return [(k, grouped[k]) for k in sorted(grouped, key=lambda k: (k[0], order[k[1]]))]
 
 
 def measures_by_year(catalog: Catalog, page: str, lang: str) -> str:
@@ -327,7 +329,33 @@ def outcomes(catalog: Catalog, page: str, lang: str) -> str:
     return "\n".join(out)
 
 
+REPORTS_HEADERS = {
+    "zh": ("年度", "报告", "成文日期", "措施"),
+    "en": ("Year", "Report", "Date written", "Measures"),
+}
+
+
+def reports_list(catalog: Catalog, page: str, lang: str) -> str:
+    """Every report, newest first: 历年报告's page (the sidebar shows only the newest and the open one)."""
+    counts: dict[int, int] = {}
+    for m in catalog.measures:
+        counts[m.report_year] = counts.get(m.report_year, 0) + 1
+    rows = []
+    for year in sorted(catalog.report_pages, reverse=True):
+        home = next((p for p in catalog.report_pages[year] if "disclosure" in p), None)
+        if home is None:
+            continue
+        title = (home.get("title_en") or home["title"]) if lang == "en" else home["title"]
+        if year in catalog.drafts:
+            title += " (draft, not published)" if lang == "en" else "（草稿，未发布）"
+        written = home["disclosure"].get("written") or ("not given" if lang == "en" else "未提供")
+        rows.append(f"| {year} | [{_cell(title)}]({href(page, home['page'])}) | {written} | {counts.get(year, 0)} |")
+    head = REPORTS_HEADERS[lang]
+    return "\n".join(["| " + " | ".join(head) + " |", "|---:|---|---|---:|", *rows]) + "\n"
+
+
 SECTIONS = {
+    "reports:list": reports_list,
     "measures:outcomes": outcomes,
     "measures:by-year": measures_by_year,
     "measures:by-area": measures_by_area,

@@ -5,7 +5,7 @@ copied to reports/Y with `report: Y` in the front matter and the year in titles 
 hooks do their full work on every copy: measures (IDs Y-…), citations and policy pages, the measure
 indexes, the translation check, open data and search. The body text stays the 2023 text. The years
 are 2023 and those before it down to 2000, then those after it (the schema allows 2000–2100); the
-nav gets one block per year.
+nav's 历年报告 section gets one block per year.
 
     python bench/corpus.py 10 /tmp/corpus-10          # the project with 10 reports
     python bench/corpus.py 10 /tmp/c --no-hooks        # the same, with mkdocs.yml's hooks: removed
@@ -53,9 +53,9 @@ def copy_report(docs: Path, year: int) -> None:
 def nav_block(config: str, year: int) -> str:
     """The 2023 report's nav block, for another year."""
     lines = config.splitlines(keepends=True)
-    start = lines.index(f"  - {REAL}年报告:\n")
+    start = lines.index(f"      - {REAL}年报告:\n")  # in the 历年报告 section
     end = start + 1
-    while end < len(lines) and lines[end].startswith("      "):
+    while end < len(lines) and lines[end].startswith("          "):
         end += 1
     block = "".join(lines[start:end])
     return block.replace(f"{REAL}年报告", f"{year}年报告").replace(f"reports/{REAL}/", f"reports/{year}/") \

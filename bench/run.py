@@ -38,7 +38,10 @@ from corpus import ROOT, for_zensical, make_corpus  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-THEME_HOOKS = ("theme_partials.py",)  # the overrides do not render without it: kept when hooks are off
+# Kept when the hooks are off, so that both builds draw the same pages: the overrides do not render
+# without theme_partials.py, and report_navigation.py decides which reports the sidebar lists (without
+# it every page would list every year, and the build without hooks would be the slower one).
+THEME_HOOKS = ("theme_partials.py", "report_navigation.py")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -70,9 +70,10 @@ def pages(root: Path, year: int) -> dict[str, tuple[dict, str]]:
 
 
 def nav_block(year: int, names: list[str]) -> str:
-    lines = [f"  - {year}年报告:", f"      - reports/{year}/index.md", f"      - 一、{year}年法治政府建设情况:"]
-    lines += [f"          - reports/{year}/{n}" for n in names if n.startswith("progress/")]
-    lines += [f"      - reports/{year}/{n}" for n in ("problems.md", "plan.md", "other.md", "full.md")]
+    """The report's entries in the nav's 历年报告 section (newest first, so right after its own page)."""
+    lines = [f"      - {year}年报告:", f"          - reports/{year}/index.md", f"          - 一、{year}年法治政府建设情况:"]
+    lines += [f"              - reports/{year}/{n}" for n in names if n.startswith("progress/")]
+    lines += [f"          - reports/{year}/{n}" for n in ("problems.md", "plan.md", "other.md", "full.md")]
     return "\n".join(lines) + "\n"
 
 
@@ -86,6 +87,13 @@ def main(argv=None) -> int:
     if zh.exists():
         print(f"{zh.relative_to(root)} already exists: nothing written.", file=sys.stderr)
         return 1
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    anchor = "  - 历年报告:\n      - reports/index.md\n"
+    if anchor not in text:
+        print("mkdocs.yml has no '历年报告' section that starts with reports/index.md, where the new report's nav\n"
+              "entries go: nothing written. Restore that section (see the nav in mkdocs.yml's history).", file=sys.stderr)
+        return 1
     made = pages(root, args.year)
     for rel, (meta, body) in made.items():
         path = zh / rel
@@ -95,10 +103,7 @@ def main(argv=None) -> int:
         (en / rel).parent.mkdir(parents=True, exist_ok=True)
         # Until translated, the English page shows the Chinese text with a notice (hooks/translation_notice.py).
         (en / rel).write_text(front({"title": meta["title"], **stub, "translation": "pending"}), "utf-8")
-    config = root / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    anchor = "  - 措施索引:\n"
-    text = text.replace(anchor, nav_block(args.year, list(made)) + anchor, 1)
+    text = text.replace(anchor, anchor + nav_block(args.year, list(made)), 1)
     text = text.replace("            措施索引: Measures\n",
                         f"            {args.year}年报告: {args.year} report\n"
                         f"            一、{args.year}年法治政府建设情况: I. Rule-of-law government construction in {args.year}\n"

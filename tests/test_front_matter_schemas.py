@@ -16,7 +16,7 @@ from conftest import ROOT
 from annual_report.frontmatter import split_page
 
 SCHEMAS = sorted((ROOT / "schemas").glob("*.json"))
-REPORT_PAGES = sorted(p for lang in ("zh", "en") for p in (ROOT / "docs" / lang / "reports").glob("**/*.md"))
+REPORT_PAGES = sorted(p for lang in ("zh", "en") for p in (ROOT / "docs" / lang / "reports").glob("*/**/*.md"))  # each report's pages
 POLICY_PAGES = sorted(p for p in (ROOT / "docs" / "zh" / "policies").glob("*.md") if p.name != "index.md")
 REMARK = ROOT / "node_modules" / ".bin" / "remark"
 
@@ -62,7 +62,7 @@ def test_the_editor_config_maps_each_front_matter_schema_to_its_pages():
     name, options = plugins[1]
     assert name == "remark-lint-frontmatter-schema"
     assert options["schemas"] == {
-        "schemas/report-page.schema.json": ["docs/*/reports/**/*.md"],
+        "schemas/report-page.schema.json": ["docs/*/reports/*/**/*.md"],
         "schemas/policy-page.schema.json": ["docs/zh/policies/!(index).md"],
     }
     assert len(plugins) == 2  # no other remark rule, nothing reformatted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -86,10 +87,21 @@ def add_fixture_report(project):
         shutil.copytree(FIXTURE / lang, target)
 
 
-def test_plan_outcomes_come_from_the_later_report(project):
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory):
+    """The project with the fixture 2024 report published beside 2023, built once for the tests below."""
+    project = tmp_path_factory.mktemp("two-reports")
+    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
     add_fixture_report(project)
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
+    return project
+
+
+def test_plan_outcomes_come_from_the_later_report(two_reports):
+    project = two_reports
     measures = {m["id"]: m for m in json.loads((project / "site" / "data" / "measures.json").read_text("utf-8"))}
     assert measures["2023-3-02-1"]["outcome"] == {"status": "completed", "reported_by": ["2024-1-11-1"]}
     assert measures["2023-3-02-2"]["outcome"]["status"] == "partly-completed"
@@ -99,6 +111,37 @@ def test_plan_outcomes_come_from_the_later_report(project):
     plan = soup_of(project / "site" / "reports" / "2023" / "plan" / "index.html")
     tag = plan.find(id="m-2023-3-02-1").select_one("a.outcome-tag")
     assert tag.get_text() == "已完成" and "site-added" in tag["class"]
+
+
+def sidebar_reports(page) -> list[str]:
+    """The reports (2023年报告 …) the sidebar of a built page lists, in order."""
+    nav = page.select_one("nav.md-nav--primary")
+    return [a.get_text(strip=True) for a in nav.select("a.md-nav__link") if re.fullmatch(r"\d{4}年报告", a.get_text(strip=True))]
+
+
+def test_the_sidebar_lists_the_newest_report_and_the_one_being_read(two_reports):
+    site = two_reports / "site"
+    older = soup_of(site / "reports" / "2023" / "plan" / "index.html")
+    newest = soup_of(site / "reports" / "2024" / "plan" / "index.html")
+    other = soup_of(site / "measures" / "by-area" / "index.html")
+    assert sidebar_reports(older) == ["2024年报告", "2023年报告"]
+    assert sidebar_reports(newest) == ["2024年报告"]
+    assert sidebar_reports(other) == ["2024年报告"]
+    # Previous/next still run through every report: the 2024 report's last page leads on to 2023's home.
+    footer = soup_of(site / "reports" / "2024" / "full" / "index.html").select_one("a.md-footer__link--next")
+    assert footer["href"].rstrip("/").endswith("2023")
+
+
+def test_the_reports_page_lists_every_report_newest_first(two_reports):
+    for path, heading in (("reports/index.html", "成文日期"), ("en/reports/index.html", "Date written")):
+        page = soup_of(two_reports / "site" / path)
+        table = page.select_one("article table")
+        assert heading in [th.get_text() for th in table.select("th")]
+        rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+        assert [row[0] for row in rows] == ["2024", "2023"]
+        assert rows[0][2] == "2025-03-20" and rows[1][2] == "2024-03-21" and int(rows[1][3]) > 0
+        links = [a["href"] for a in table.select("tbody a")]
+        assert links == ["2024/", "2023/"]
 
 
 def test_without_a_later_report_every_plan_is_awaiting_it(soup):
