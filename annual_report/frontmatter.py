@@ -16,6 +16,8 @@ import yaml
 
 from .errors import ContentError
 
+# libyaml's loader where PyYAML was built with it (the wheels are): the same documents, parsed in C.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -51,8 +53,8 @@ def split_page(path: str, text: str) -> SourcePage:
                            "add a line with only '---' after the last front-matter field")
     raw = text[4:end + 1]
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw) or {}
+        node = yaml.compose(raw, Loader=LOADER)
+        meta = yaml.load(raw, Loader=LOADER) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
