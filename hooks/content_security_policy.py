@@ -3,7 +3,7 @@
 GitHub Pages sets no response headers, so the policy travels in the page as
 <meta http-equiv="Content-Security-Policy">. Scripts: the site's own files ('self') and the inline
 scripts that Material writes into each page, allowed one by one by the sha256 of their text, which
-is computed here from the page's final HTML (one parse per page). No 'unsafe-inline', no eval.
+is computed here from the page's final HTML. No 'unsafe-inline', no eval.
 
 Styles: 'self' only. Material's pages carry no inline style attribute and no <style> element, and its
 JavaScript changes styles through the CSSOM (element.style.x = …), which CSP does not restrict. If
@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
+from html import unescape
 
 import _state
 
@@ -85,62 +86,47 @@ def source_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-class InlineCode(HTMLParser):
-    """One pass over a page: the inline scripts and styles, and where the policy goes."""
+class InlineCode:
+    """The inline scripts and styles of a page, and where the policy goes.
+
+    Found with a few regular expressions, not an HTML parser: tokenizing every tag of every page
+    (the navigation alone is hundreds of links) was a fifth of the build (bench/ANALYSIS.md), and the
+    policy needs only the text of <script> and <style> elements, style="" attributes and the start of
+    <head>. A script or style element's text runs to the first </script or </style, as in the HTML
+    standard's tokenizer. Something that only looks like one (inside a comment, say) would add a hash
+    that allows nothing that runs; a missed one is blocked, and the browser tests fail on it.
+    """
+
+    SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.S | re.I)
+    STYLE = re.compile(r"<style\b[^>]*>(.*?)</style", re.S | re.I)
+    STYLE_ATTRIBUTE = re.compile(r"""<[a-z][^\s/>]*\s[^>]*?(?<=[\s"'])style\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+    ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+    HEAD = re.compile(r"<head\b[^>]*>", re.I)
+    CHARSET_FIRST = re.compile(r"\s*<meta\b[^>]*\bcharset\s*=[^>]*>", re.I)
 
     def __init__(self, html: str):
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.line_starts = [0]
-        at = html.find("\n")
-        while at != -1:
-            self.line_starts.append(at + 1)
-            at = html.find("\n", at + 1)
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self.style_attributes: list[str] = []
         self.insert_at: int | None = None
-        self._head_end: int | None = None     # just after <head …>
-        self._first_in_head = True
-        self._collecting: str | None = None   # "script" or "style" while inside an inline one
-        self._text: list[str] = []
+        head = self.HEAD.search(html)
+        if head:
+            charset = self.CHARSET_FIRST.match(html, head.end())
+            self.insert_at = (charset or head).end()
+        for match in self.SCRIPT.finditer(html):
+            attrs = self.attributes(match.group(1))
+            if "src" not in attrs and attrs.get("type", "").strip().lower() in JS_TYPES:
+                self.scripts.append(source_hash(match.group(2)))
+        self.styles = [source_hash(text) for text in self.STYLE.findall(html)]
+        for double, single in self.STYLE_ATTRIBUTE.findall(html):
+            if double or single:
+                self.style_attributes.append(source_hash(unescape(double or single)))
 
     @classmethod
     def of(cls, html: str) -> InlineCode:
-        parser = cls(html)
-        parser.feed(html)
-        parser.close()
-        return parser
+        return cls(html)
 
-    def _end_of_tag(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column + len(self.get_starttag_text())
-
-    def handle_starttag(self, tag, attrs, closed=False):
-        attrs = dict(attrs)
-        if attrs.get("style"):
-            self.style_attributes.append(source_hash(attrs["style"]))
-        if tag == "head" and self._head_end is None:
-            self._head_end = self.insert_at = self._end_of_tag()
-        elif self._head_end is not None and self._first_in_head:
-            self._first_in_head = False
-            if tag == "meta" and "charset" in attrs:
-                self.insert_at = self._end_of_tag()
-        if closed:
-            return
-        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in JS_TYPES:
-            self._collecting, self._text = "script", []
-        elif tag == "style":
-            self._collecting, self._text = "style", []
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs, closed=True)
-
-    def handle_data(self, data):
-        if self._collecting:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == self._collecting:
-            (self.scripts if tag == "script" else self.styles).append(source_hash("".join(self._text)))
-            self._collecting = None
+    @classmethod
+    def attributes(cls, text: str) -> dict[str, str]:
+        return {name.lower(): unescape(next((v for v in values if v), ""))
+                for name, *values in cls.ATTRIBUTE.findall(text)}
