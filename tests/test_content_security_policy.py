@@ -109,3 +109,17 @@ def test_left_out_under_mkdocs_serve_whose_live_reload_script_cannot_be_hashed(m
     assert csp.with_policy(page) == page
     monkeypatch.setattr(_state, "command", "build")
     assert "Content-Security-Policy" in csp.with_policy(page)
+
+
+def test_style_attributes_are_found_by_name_and_unescaped_like_the_browser_does():
+    page = ("<html><head></head><body><div data-style=\"a\" class=x style='color: red'>"
+            "<p title=\"x\" style=\"content: &quot;&#x2014;&quot;\">"
+            "<pre>style=\"not an attribute\"</pre></body></html>")
+    found = csp.InlineCode.of(page)
+    assert found.style_attributes == [sha256("color: red"), sha256('content: "\u2014"')]
+
+
+def test_a_script_element_ends_at_the_first_end_tag_as_in_the_html_tokenizer():
+    found = csp.InlineCode.of("<html><head><SCRIPT type=\"text/javascript\">a()</SCRIPT >"
+                              "<script src='x.js'>ignored()</script><script>b('</scr' + 'ipt>')</script></head></html>")
+    assert found.scripts == [sha256("a()"), sha256("b('</scr' + 'ipt>')")]
