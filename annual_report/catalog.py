@@ -153,7 +153,7 @@ class CatalogReader:
         ids = {m.id: m for m in catalog.measures}
         claims: dict[str, list[tuple[str, str]]] = {}
         for page, rel, ordinal, note in annotations:
-            reporter = next((m for m in catalog.measures if m.page == rel and m.ordinal == ordinal), None)
+            reporter = next((m for m in catalog.by_page.get(rel, []) if m.ordinal == ordinal), None)
             if reporter is None:
                 raise ContentError(page.path, page.line_of("reports_on", str(ordinal)),
                                    f"reports_on names measure {ordinal} of this page, which has no such measure",

@@ -44,7 +44,7 @@ def report_items(catalog: Catalog, lang: str, base: str = "") -> list[FeedItem]:
             continue
         date = datetime.datetime.combine(datetime.date.fromisoformat(str(written)), datetime.time(), CST)
         title = (home.get("title_en") or home["title"]) if lang == "en" else home["title"]
-        measures = [m for m in catalog.measures if m.report_year == year]
+        measures = catalog.by_report.get(year, [])
         items.append(FeedItem(year, title, base + url_path(home["page"]), date, summary(home, year, written, len(measures), lang)))
     return sorted(items, key=lambda i: (i.date, i.report), reverse=True)
 

@@ -99,6 +99,14 @@ class Catalog:
         return out
 
     @cached_property
+    def by_report(self) -> dict[int, list[Measure]]:
+        """Measures by report year, in reading order."""
+        out: dict[int, list[Measure]] = {}
+        for m in self.measures:
+            out.setdefault(m.report_year, []).append(m)
+        return out
+
+    @cached_property
     def by_title(self) -> dict[str, str]:
         """Every title a report may cite (as cited, aliases, unbracketed forms) → policy id."""
         return {t: p.id for p in self.policies.values() for t in p.titles + p.meta.get("cited_without_brackets", [])}

@@ -300,7 +300,7 @@ def problems_to_plans(catalog: Catalog, page: str, lang: str) -> str:
 def figures(catalog: Catalog, page: str, lang: str) -> str:
     out = []
     for report in catalog.report_years:
-        ms = [m for m in catalog.measures if m.report_year == report and m.figures]
+        ms = [m for m in catalog.by_report.get(report, []) if m.figures]
         out.append(f"## {report} {{ #figures-{report} }}\n")
         head = "| 数字 | 原文语境 | 措施 |" if lang == "zh" else "| Figure | In the text | Measure |"
         rows = [f"| **{f.text}** | {_cell(f.context)} | {measure_link(m, page, lang)} |" for m in ms for f in m.figures]
@@ -314,7 +314,7 @@ def outcomes(catalog: Catalog, page: str, lang: str) -> str:
     head = ("| 计划措施 | 内容（原文摘录） | 落实情况 | 依据（下一年度报告中的措施） |" if lang == "zh"
             else "| Planned measure | Text (opening words) | Outcome | Reported by (measures of the next report) |")
     for report in catalog.report_years:
-        planned = [m for m in catalog.measures if m.report_year == report and m.kind == "planned"]
+        planned = [m for m in catalog.by_report.get(report, []) if m.kind == "planned"]
         if not planned:
             continue
         title = f"{report}年报告中的{report + 1}年工作安排" if lang == "zh" else f"Plans for {report + 1} in the {report} report"
@@ -488,7 +488,7 @@ def _figure_groups(catalog: Catalog, report: int):
     """(kind, year, [(measure, figure)]) of one report: its year's work first, then next year's plan."""
     out = []
     for kind, year in (("done", report), ("problem", report), ("planned", report + 1)):
-        pairs = [(m, f) for m in catalog.measures if m.report_year == report and m.kind == kind for f in m.figures]
+        pairs = [(m, f) for m in catalog.by_report.get(report, []) if m.kind == kind for f in m.figures]
         if pairs:
             out.append((kind, year, pairs))
     return out
@@ -544,7 +544,10 @@ def areas_chart(catalog: Catalog, report: int, page: str, lang: str) -> str:
     number cells carry a bar, so the chart and its text alternative are one and the same."""
     t, kinds = GLANCE[lang], LABELS[lang]["kinds"]
     series = (("done", report), ("planned", report + 1))
-    counts = {a: {k: len(catalog.measures_of(report_year=report, kind=k, area=a)) for k, _ in series} for a in catalog.areas}
+    counts = {a: {k: 0 for k, _ in series} for a in catalog.areas}
+    for m in catalog.by_report.get(report, []):
+        if m.area in counts and m.kind in counts[m.area]:
+            counts[m.area][m.kind] += 1
     most = max((n for c in counts.values() for n in c.values()), default=0)
     names = [kinds[k].format(year=y) for k, y in series]
     in_sentence = names[1] if lang == "zh" else names[1][0].lower() + names[1][1:]
@@ -617,9 +620,7 @@ def full_report(catalog: Catalog, report: int, page: str, lang: str, home: dict,
     for src, meta, body, body_lang in sources:
         body = re.sub(r"^<!-- [\w:-]+ -->\n?", "", body, flags=re.M)
         text = annotate_report_page(_relink(body, src, page), meta, page, catalog, body_lang)
-        for m in catalog.measures:
-            if m.page != src:
-                continue
+        for m in catalog.by_page.get(src, []):
             target = m.page_en if body_lang == "en" and m.page_en else m.page
             text = text.replace(f'<span class="measure" id="{m.anchor}" ', '<span class="measure" ')
             text = text.replace(f"[{m.id}](#{m.anchor})", f"[{m.id}]({href(page, target, m.anchor)})")
