@@ -49,7 +49,7 @@ from annual_report.search import (dictionary_words, index_json, measure_entry, r
 
 WORKER = "assets/javascripts/workers/site-search.js"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-MEASURE_SPAN = re.compile(r'<span class="measure" data-measure="([^"]+)"')
+MEASURE_SPAN = re.compile(r'<span class="measure"(?: id="[^"]*")? data-measure="([^"]+)"')
 TABLE = re.compile(r"<table(?=[\s>]).*?</table>", re.S)
 FIRST_HEADER = re.compile(r"<thead>\s*<tr>\s*<th[^>]*>([^<]*)</th>")
 ID_HEADERS = {headers[0] for headers in HEADERS.values()}  # 编号 / ID: render.table's measure tables
