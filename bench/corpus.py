@@ -88,8 +88,9 @@ def synthetic_years(count: int) -> list[int]:
     return years[:count]
 
 
-def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, ...] = ()) -> Path:
-    """The project with n reports in dest (emptied first); returns dest."""
+def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, ...] = (), timer: bool = False) -> Path:
+    """The project with n reports in dest (emptied first); returns dest. With timer, the build also
+    times each of the project's hooks (bench/hook_timer.py, by absolute path)."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -102,6 +103,8 @@ def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, .
     config = with_years((ROOT / "mkdocs.yml").read_text("utf-8"), years)
     if not hooks:
         config = without_hooks(config, keep_hooks)
+    elif timer:
+        config = config.replace("\nhooks:\n", f"\nhooks:\n  - {ROOT / 'bench' / 'hook_timer.py'}\n", 1)
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
 

@@ -52,6 +52,7 @@ QUERY = "公职律师"
 class Run:
     seconds: float
     peak_mb: float
+    hooks: dict[str, float] | None = None  # full builds: seconds spent in each hook's code (bench/hook_timer.py)
 
 
 @dataclass
@@ -67,16 +68,19 @@ class Result:
     search: dict = field(default_factory=dict)
 
 
-def timed(cmd: list[str], cwd: Path, log: Path) -> Run:
-    """Wall time and peak resident memory (os.wait4's rusage of this child) of one command."""
+def timed(cmd: list[str], cwd: Path, log: Path, hook_times: Path | None = None) -> Run:
+    """Wall time and peak resident memory (os.wait4's rusage of this child) of one command; with
+    hook_times, also the seconds of each hook that bench/hook_timer.py wrote there."""
+    env = {**ENV, "BENCH_HOOK_TIMES": str(hook_times)} if hook_times else ENV
     with log.open("ab") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed ({cmd} in {cwd}): see {log}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    hooks = json.loads(hook_times.read_text("utf-8")) if hook_times else None
+    return Run(seconds, usage.ru_maxrss / 1024, hooks)
 
 
 def html_stats(site: Path) -> tuple[int, int]:
@@ -97,14 +101,14 @@ def without_search_hook(corpus: Path) -> None:
 
 def bench_n(n: int, work: Path, repeat: int, zensical: str | None, log: Path) -> Result:
     result = Result(n)
-    full = make_corpus(n, work / f"full-{n}")
+    full = make_corpus(n, work / f"full-{n}", timer=True)
     off = make_corpus(n, work / f"off-{n}", hooks=False, keep_hooks=THEME_HOOKS)
     zen = for_zensical(full, work / f"zensical-{n}") if zensical else None
     default = make_corpus(n, work / f"default-{n}")
     without_search_hook(default)
     for i in range(repeat):
         print(f"N={n} round {i + 1}/{repeat}", flush=True)
-        result.full.append(timed([*MKDOCS, "build", "--strict"], full, log))
+        result.full.append(timed([*MKDOCS, "build", "--strict"], full, log, work / f"hooks-{n}.json"))
         result.hooks_off.append(timed([*MKDOCS, "build", "--no-strict"], off, log))
         if zen:
             shutil.rmtree(zen / "site", ignore_errors=True)
@@ -170,6 +174,20 @@ def search_timings(site: Path, rounds: int) -> dict:
             "warm_all": warm, "results": results}
 
 
+def hooks_own(r: Result) -> float | None:
+    """Median over the full builds of the seconds spent in the code of the hooks the build without
+    hooks leaves out (bench/run.py's THEME_HOOKS are in both)."""
+    own = [sum(t for name, t in run.hooks.items() if not name.endswith(THEME_HOOKS)) for run in r.full if run.hooks]
+    return statistics.median(own) if own else None
+
+
+def slowest_hooks(r: Result, count: int = 3) -> list[tuple[str, float]]:
+    runs = [run.hooks for run in r.full if run.hooks]
+    names = {name for hooks in runs for name in hooks if not name.endswith(THEME_HOOKS)}
+    medians = {name.removeprefix("hooks/"): statistics.median(h.get(name, 0.0) for h in runs) for name in names}
+    return sorted(medians.items(), key=lambda kv: -kv[1])[:count]
+
+
 def median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
@@ -216,7 +234,11 @@ def report(results: list[Result], repeat: int, searches: int, zensical: str | No
         lines.append(f"- HTML bytes per page, N={large} / N={small} = {ratio:.2f} (target ≤ 1.3): {verdict(ratio <= 1.3)}.")
     for r in results:
         added = median(r.full) / median(r.hooks_off) - 1
-        lines.append(f"- N={r.n}: the hooks add {added * 100:.0f} % to the build (target ≤ 10 %): {verdict(added <= 0.10)}.")
+        own = hooks_own(r)
+        split = (f" Of that, the hooks' own code is {own / median(r.hooks_off) * 100:.0f} % ({own:.1f} s; "
+                 f"{', '.join(f'{name} {t:.1f} s' for name, t in slowest_hooks(r))}); the rest is rendering and "
+                 "indexing what they generate." if own is not None else "")
+        lines.append(f"- N={r.n}: the hooks add {added * 100:.0f} % to the build (target ≤ 10 %): {verdict(added <= 0.10)}.{split}")
     if by_n[large].zensical:
         ratio = median(by_n[large].full) / median(by_n[large].zensical)
         lines.append(f"- N={large}: full build / Zensical cold build = {ratio:.2f} (target ≤ 0.8): {verdict(ratio <= 0.8)}.")
