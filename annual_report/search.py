@@ -1,8 +1,7 @@
-"""The site's search index data: the words jieba must keep whole, and one entry per measure.
+"""The site's search data: the Pagefind records of a language, and the words a result marks whole.
 
-Plain functions over plain data; hooks/search_index.py connects them to Material's search plugin.
-Entries have Material's shape: {"location", "title", "text"}, text and title as Material writes
-them (HTML-escaped, Chinese cut into words by jieba and joined with U+200B).
+Plain functions over plain data; hooks/search_index.py connects them to the build and to Pagefind
+(the `pagefind` package's Python API), and overrides/…/workers/site-search.js reads what they make.
 """
 
 from __future__ import annotations
@@ -10,23 +9,25 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from .model import Catalog, Measure
 
-# The Chinese runs of a text, as Material's search plugin segments them (\p{script=Han}).
+# The Chinese runs of a text (\p{script=Han}).
 HAN_RUN = re.compile("[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
                      "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00020000-\U0003134f]+")
+# The headings' permalinks (¶) and the "edit this page" button: not indexed.
+UNINDEXED_LINK = re.compile(r'<a(?=\s[^>]*class="(?:headerlink|md-content__button)\b)')
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 
 
 def dictionary_words(*terms: Iterable[str], titles: Iterable[str] = ()) -> list[str]:
-    """The words jieba must not cut: the runs of two or more Chinese characters of the given terms
-    and policy titles.
+    """The words a search result marks whole: the runs of two or more Chinese characters of the
+    given terms and policy titles (a query for 公职律 marks 公职律师 in the results).
 
-    jieba only ever sees Chinese runs (Material segments nothing else), so 双随机、一公开 gives
-    双随机 and 一公开, and 法治中国建设规划(2020-2025年) gives 法治中国建设规划. A title that quotes
-    another gives only the quoted one: of 自治区实施〈优化营商环境条例〉办法, 优化营商环境条例
-    (自治区实施 and 办法 are not words).
+    双随机、一公开 gives 双随机 and 一公开, and 法治中国建设规划(2020-2025年) gives 法治中国建设规划.
+    A title that quotes another gives only the quoted one: of 自治区实施〈优化营商环境条例〉办法,
+    优化营商环境条例 (自治区实施 and 办法 are not words).
     """
     return sorted({word for source in (*terms, titles) for term in source for word in title_words(term or "")})
 
@@ -40,57 +41,6 @@ def title_words(title: str) -> list[str]:
     return [run for run in HAN_RUN.findall(title) if len(run) >= 2]
 
 
-def user_dictionary(words: Iterable[str]) -> str:
-    """jieba's user dictionary format: one word a line. With no frequency given, jieba computes
-    one high enough that the word comes out whole (jieba.suggest_freq), against its own dictionary."""
-    return "".join(f"{w}\n" for w in words)
-
-
-def sub_words(word: str, is_word: Callable[[str], bool]) -> list[str]:
-    """The words inside a dictionary word, so that a search for a part still finds the whole:
-    公职律师 → 公职, 律师; 优化营商环境条例 → 优化, 营商, 营商环境, 环境, 条例 (as far as jieba knows them)."""
-    n = len(word)
-    found = {word[i:j] for i in range(n) for j in range(i + 2, n + 1) if j - i < n and is_word(word[i:j])}
-    return sorted(found, key=lambda w: (word.index(w), -len(w)))
-
-
-def with_parts(entry: dict, parts: dict[str, list[str]], spanning: re.Pattern | None = None) -> dict:
-    """The entry with a field "parts": more words under which it is found, not shown.
-
-    - the words inside the dictionary words it holds (公职律师 → 公职, 律师), so that a search
-      for a part still finds the whole;
-    - the dictionary words that jieba did not keep whole here because the text around them made
-      another cut likelier (行政/执法人员 holds 行政执法), when they begin where a word begins —
-      as Material matches a query word to the words it begins. ``spanning`` finds the dictionary
-      words (see ``words_pattern``).
-
-    Material's JavaScript indexes every field named in the index's config and shows only title and
-    text. Words are those jieba wrote between U+200B.
-    """
-    found: dict[str, None] = {}
-    for name in ("title", "text"):
-        tokens = entry[name].split("\u200b")
-        for token in tokens:
-            found.update(dict.fromkeys(parts.get(token, ())))
-        if spanning is not None:
-            whole = set(tokens)
-            plain, starts = "", set()
-            for token in tokens:
-                starts.add(len(plain))
-                plain += token
-            for match in spanning.finditer(plain):
-                word = match.group(1)
-                if match.start() in starts and word not in whole:
-                    found[word] = None
-    return {**entry, "parts": "\u200b".join(found)} if found else entry
-
-
-def words_pattern(words: Iterable[str]) -> re.Pattern:
-    """A pattern that finds every dictionary word in a text, overlapping ones too."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?=({alternatives}))")
-
-
 def measure_title(measure: Measure, catalog: Catalog, lang: str) -> str:
     """The measure ID and its area, as the tag beside the measure on the page shows them."""
     area = catalog.areas.get(measure.area)
@@ -100,49 +50,49 @@ def measure_title(measure: Measure, catalog: Catalog, lang: str) -> str:
     return f"{measure.id} {name}".strip()
 
 
-def measure_entry(measure: Measure, catalog: Catalog, page_url: str, lang: str,
-                  segment: Callable[[str], str]) -> dict:
-    """One search entry for one measure, linking to its anchor on the page it was built into.
+def measure_record(measure: Measure, catalog: Catalog, page_url: str, page_title: str, lang: str,
+                   text_lang: str) -> dict:
+    """A Pagefind record for one measure, linking to its anchor on the page it was built into.
 
-    ``lang`` is the language of the text on that page (an English page that is not translated yet
-    shows the Chinese text); ``segment`` cuts Chinese into words as the search plugin does.
+    ``page_url`` is relative to the language's root (its Pagefind bundle's site); ``lang`` is the
+    language of the index, ``text_lang`` that of the text on the page (an English page that is not
+    translated yet shows the Chinese text). Meta: the result's title (ID + area) and its page's title.
     """
-    text = measure.text_en if lang == "en" and measure.text_en else measure.text
+    text = measure.text_en if text_lang == "en" and measure.text_en else measure.text
     return {
-        "location": f"{page_url}#{measure.anchor}",
-        "title": segment(html.escape(measure_title(measure, catalog, lang), quote=False)),
-        "text": segment(html.escape(text, quote=False)),
+        "url": f"/{page_url}#{measure.anchor}",
+        "content": text,
+        "language": lang,
+        "meta": {"title": measure_title(measure, catalog, text_lang), "page": page_title},
     }
 
 
-def with_measures(entries: list[dict], measures: dict[str, list[dict]]) -> list[dict]:
-    """The entries with each page's measure entries placed right after the page's own entry.
-
-    Material's search treats the first entry of a page as the page, and the entries after it that
-    share its path as its sections; a measure entry becomes a result of its own, linking to the
-    measure's anchor, when it follows its page's entry. ``measures`` maps a page URL to its
-    measure entries; a page URL with no entry of its own is an error of the caller.
-    """
-    placed: set[str] = set()
-    result: list[dict] = []
-    for entry in entries:
-        result.append(entry)
-        url = entry["location"]
-        if url in measures and url not in placed:
-            result.extend(measures[url])
-            placed.add(url)
-    missing = sorted(set(measures) - placed)
-    if missing:
-        raise ValueError(f"no search entry for the pages {missing}")
-    return result
+def record_document(record: dict) -> str:
+    """A measure record as the document Pagefind's indexer reads: the text is indexed; the meta
+    (title, page, and the record's own URL as "location": Pagefind would give the file's) is not."""
+    metas = {**record["meta"], "location": record["url"]}
+    spans = "".join(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>'
+                    for key, value in metas.items())
+    return (f'<!DOCTYPE html><html lang="{record["language"]}"><head><meta charset="utf-8"></head>'
+            f"<body>{spans}<p>{html.escape(record['content'], quote=False)}</p></body></html>")
 
 
-def relocated(entries: list[dict], prefix: str) -> list[dict]:
-    """Entries with ``prefix`` taken off their locations: an index served from /en/ links relative to it."""
-    return [{**e, "location": e["location"].removeprefix(prefix)} for e in entries]
+def page_document(page_html: str, lang: str, rank: float | None = None) -> str | None:
+    """What Pagefind indexes of a built page: its article (Material's header, navigation and footer
+    left out), as a document in the index's language; None for a page without an article.
+    ``rank`` below 1 lists the page after the others that match as well (site-search.js)."""
+    found = ARTICLE.search(page_html)
+    if found is None:
+        return None
+    meta = f'<span data-pagefind-meta="rank:{rank}"></span>' if rank is not None else ""
+    article = UNINDEXED_LINK.sub(r"\g<0> data-pagefind-ignore", found.group(1))
+    return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{meta}{article}</body></html>'
 
 
-def index_json(config: dict, docs: list[dict]) -> str:
-    """The index as Material's JavaScript reads it, in UTF-8: a Chinese character is 3 bytes, not
-    the 6 of a \\uXXXX escape."""
-    return json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"), default=str)
+def placeholder_index(lang: str, separator: str, words: list[str]) -> str:
+    """search/search_index.json: what Material's JavaScript fetches on every page and posts to the
+    search worker. No documents (the worker answers from Pagefind's bundle): the language, the
+    separator Material's highlighter on the opened page needs (`?h=`), and the dictionary words."""
+    config = {"lang": [lang], "separator": separator, "pipeline": [], "words": words}
+    return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
+

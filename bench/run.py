@@ -5,10 +5,14 @@ For each N, in one run and interleaved (so that a busy machine slows every varia
 - the same pages with the project's hooks turned off (`--no-strict`: the anchors the hooks make are
   missing then), and Zensical's cold build (`zensical build --clean`) of the same Markdown, when
   ZENSICAL names its executable; each as a ratio to the full build of the same run;
-- HTML bytes per page, and the search indexes' bytes against Material's default index for the same
-  content (a build without hooks/search_index.py: one index for both languages, \\uXXXX-escaped);
+- HTML bytes per page, and the search index's bytes (the Pagefind bundles, site/pagefind/ and
+  site/en/pagefind/, with the search_index.json placeholders) against Material's default lunr index
+  for the same content (a build without hooks/search_index.py: one index for both languages,
+  \\uXXXX-escaped);
 - at the largest N, search in Chromium: the first result for 公职律师, cold (a new browser context:
-  index download, worker start and index build included) and warm, median of SEARCHES.
+  Pagefind's start and the downloads of the query included) and warm, median of SEARCHES; and the
+  bytes a cold query downloads (at page load: pagefind.js, its WebAssembly and metadata; then the
+  index chunks of the query's words and the fragments of the results shown).
 
     python bench/run.py --ns "1 10 100" [--repeat 3] [--zensical /path/to/zensical]
 
@@ -64,6 +68,7 @@ class Result:
     pages: int = 0
     html_bytes: int = 0
     index_bytes: int = 0
+    index_bytes_by_lang: dict = field(default_factory=dict)
     default_index_bytes: int = 0
     search: dict = field(default_factory=dict)
 
@@ -88,9 +93,19 @@ def html_stats(site: Path) -> tuple[int, int]:
     return len(pages), sum(p.stat().st_size for p in pages)
 
 
+def index_bytes_by_lang(site: Path) -> dict[str, int]:
+    """Per language: the bytes of its Pagefind bundle and search/search_index.json (for a build
+    without the search hook: Material's lunr index, both languages in site/search/)."""
+    sizes = {}
+    for lang, root in (("zh", site), ("en", site / "en")):
+        files = [p for p in (root / "pagefind").rglob("*") if p.is_file()] if (root / "pagefind").is_dir() else []
+        files += [p for p in [root / "search" / "search_index.json"] if p.exists()]
+        sizes[lang] = sum(p.stat().st_size for p in files)
+    return sizes
+
+
 def index_bytes(site: Path) -> int:
-    return sum(p.stat().st_size for p in (site / "search" / "search_index.json", site / "en" / "search" / "search_index.json")
-               if p.exists())
+    return sum(index_bytes_by_lang(site).values())
 
 
 def without_search_hook(corpus: Path) -> None:
@@ -114,7 +129,8 @@ def bench_n(n: int, work: Path, repeat: int, zensical: str | None, log: Path) ->
             shutil.rmtree(zen / "site", ignore_errors=True)
             result.zensical.append(timed([zensical, "build", "--clean"], zen, log))
     result.pages, result.html_bytes = html_stats(full / "site")
-    result.index_bytes = index_bytes(full / "site")
+    result.index_bytes_by_lang = index_bytes_by_lang(full / "site")
+    result.index_bytes = sum(result.index_bytes_by_lang.values())
     timed([*MKDOCS, "build", "--strict"], default, log)
     result.default_index_bytes = index_bytes(default / "site")
     return result
@@ -153,15 +169,21 @@ def search_timings(site: Path, rounds: int) -> dict:
       input.value = ""
       input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}))
     }"""
-    cold, warm, results = [], [], 0
+    cold, warm, results, loaded, queried = [], [], 0, [], []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(rounds):
                 context = browser.new_context()
+                fetched: dict[str, int] = {}  # the search's downloads (the worker's requests included)
+                context.on("requestfinished", lambda request, fetched=fetched: fetched.update(search_bytes(request)))
                 page = context.new_page()
-                page.goto(url, wait_until="load")
+                page.goto(url, wait_until="load")  # Pagefind starts with the search worker: its start counts
                 cold.append(page.evaluate(measure, QUERY))
+                page.wait_for_load_state("networkidle")
+                chunks = sum(size for name, size in fetched.items() if "/index/" in name or "/fragment/" in name)
+                loaded.append(sum(fetched.values()) - chunks)
+                queried.append(chunks)
                 results = page.locator(".md-search-result__item").count()
                 page.evaluate(clear)
                 page.wait_for_timeout(200)  # let the cleared list settle
@@ -171,7 +193,15 @@ def search_timings(site: Path, rounds: int) -> dict:
     finally:
         server.shutdown()
     return {"cold_ms": statistics.median(cold), "warm_ms": statistics.median(warm), "cold_all": cold,
-            "warm_all": warm, "results": results}
+            "warm_all": warm, "results": results, "load_bytes": statistics.median(loaded),
+            "query_bytes": statistics.median(queried)}
+
+
+def search_bytes(request) -> dict[str, int]:
+    """The body bytes of a download of the search (Pagefind's bundle or search_index.json), by URL."""
+    if "/pagefind/" not in request.url and "search_index.json" not in request.url:
+        return {}
+    return {request.url: request.sizes()["responseBodySize"]}
 
 
 def hooks_own(r: Result) -> float | None:
@@ -253,6 +283,12 @@ def report(results: list[Result], repeat: int, searches: int, zensical: str | No
                      f"{verdict(s['cold_ms'] <= 300)}; warm {s['warm_ms']:.0f} ms (target ≤ 50): {verdict(s['warm_ms'] <= 50)}. "
                      f"Median of {searches}; all cold: {', '.join(f'{x:.0f}' for x in s['cold_all'])} ms; "
                      f"all warm: {', '.join(f'{x:.0f}' for x in s['warm_all'])} ms; {s['results']} results listed.")
+        if "query_bytes" in s:
+            lines.append(f"- Bytes a cold search for {QUERY} downloads: {s['load_bytes'] / 1024:.0f} KB at page load "
+                         f"(pagefind.js, WebAssembly, metadata, search_index.json), then {s['query_bytes'] / 1024:.0f} KB "
+                         f"for the query (index chunks and result fragments); the zh and en bundles are "
+                         f"{by_n[large].index_bytes_by_lang.get('zh', 0) / 1024:.0f} KB and "
+                         f"{by_n[large].index_bytes_by_lang.get('en', 0) / 1024:.0f} KB on disk.")
     analysis = Path(__file__).with_name("ANALYSIS.md")
     if analysis.exists():  # the causes of missed targets and what each speed-up costs a reader: kept by hand
         lines += ["", analysis.read_text("utf-8").strip()]

@@ -1,29 +1,29 @@
-"""Search as a reader uses it: whole terms, one result per measure, one index per language.
+"""Search as a reader uses it: Pagefind's chunked index behind Material's search box, one index per
+language, a result per measure.
 
-- **Dictionary.** Glossary terms, the zh terms of data/terms.yml and policy titles and aliases are
-  written as jieba's user dictionary at every build (from the data; nothing generated is committed:
-  .cache/search/, ignored by git) and handed to Material's search plugin by absolute path
-  (`jieba_dict_user` is resolved against the working directory otherwise), so 公职律师, 两客一危 and
-  放管服 are indexed as one word each. Each entry also gets a field "parts", searched and not shown:
-  the words inside those terms (律师 finds 公职律师) and the terms jieba cut apart in context.
-- **Measures.** Each measure gets an entry of its own (location page/#m-<id>, title ID + area, text
-  the measure's text), right after its page's entry, so that Material lists it as a result that
-  links to the measure. No text is indexed twice: the measure spans, the measure tables (excerpts)
-  and the translation notice are excluded (`data-search-exclude`, which the search plugin strips).
-  The glossary is boosted down so that the measures come before a term's definition.
-- **One index per language.** mkdocs-static-i18n merges both languages into one index, whose
-  languages' pipelines mix; each language gets its own instead: site/search/search_index.json (zh)
-  and site/en/search/search_index.json (en). Material's JavaScript fetches the index and resolves
-  result links against `base` in the page's __config, which on /en/ pages is set to /en/ here.
-  The English pipeline has no stemmer: Material appends * to every query word, and lunr does not
-  stem wildcard words, so a stemmed index never matches "Chinese" (indexed as "chines").
-- **The worker.** Material cuts a Chinese query by the words of the index, but its cut never
-  takes the query's last character into a word and falls back to the shortest prefix, so
-  公职律师 was searched and highlighted as 公职 (squidfunk/mkdocs-material#3990).
-  assets/javascripts/workers/site-search.js (overrides/) runs Material's worker unchanged and
-  cuts the query first, longest index word first; it also searches an English word with the words
-  of the index that share its stem ("decisions" finds "decision"). __config.search points to it.
-- Indexes are written as UTF-8 (a Chinese character is 3 bytes, not a 6-byte \\uXXXX escape).
+- **Pagefind.** Each language's pages are indexed by Pagefind (the `pagefind[extended]` package: its
+  binary segments Chinese) into a bundle of small files: site/pagefind/ (zh) and site/en/pagefind/
+  (en). A query downloads only the index chunks of its words and the fragments of the results it
+  shows, not the whole site's text (bench/run.py). The bundle is written at the end of `mkdocs build`
+  (and of every `mkdocs serve` rebuild); nothing else is needed.
+- **What is indexed.** A page's article only (Material's header, navigation and footer are left out),
+  without the ¶ of its headings. Each measure is a record of its own (URL page/#m-<id>, title ID +
+  area, content the measure's text), so that Material lists it as a result that links to the measure.
+  No text is indexed twice: the measure spans, the measure tables (excerpts) and the translation
+  notice are left out of their page (`data-pagefind-ignore`). The glossary ranks after the pages that
+  match as well (meta "rank"), so that a search for 公职律师 lists the measures before its definition.
+  A page with `search: exclude: true` (the one-page report) is not indexed.
+- **Material's search box.** Material's search plugin stays on for its search box and result list,
+  but indexes nothing (every page is excluded from it here): search/search_index.json, which
+  Material's JavaScript fetches on every page and posts to the search worker, holds no documents,
+  only the language, the separator its highlighter needs for `?h=`, and the dictionary words (the
+  glossary's and data/terms.yml's Chinese terms, policy titles), which a result marks whole.
+  On /en/ pages `base` in __config is set to /en/, so that Material fetches en/search/… and
+  resolves result links against /en/.
+- **The worker.** assets/javascripts/workers/site-search.js (overrides/) speaks Material's worker
+  protocol (SETUP, READY, QUERY, RESULT) and answers from Pagefind, which it imports (pagefind.js is
+  an ES module; import() works in Material's classic worker). __config.search points to it, with
+  the path of the language's bundle relative to it.
 """
 
 from __future__ import annotations
@@ -32,22 +32,25 @@ import hashlib
 import json
 import posixpath
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import _state
-import jieba
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 
 from annual_report.catalog import CatalogReader
 from annual_report.errors import ContentError
 from annual_report.glossary import load_glossary
 from annual_report.render import HEADERS
-from annual_report.search import (dictionary_words, index_json, measure_entry, relocated, sub_words,
-                                  user_dictionary, with_measures, with_parts, words_pattern)
+from annual_report.search import (dictionary_words, measure_record, page_document, placeholder_index,
+                                  record_document)
 
 WORKER = "assets/javascripts/workers/site-search.js"
+BUNDLE = "pagefind"  # the bundle's folder in each language's root
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 MEASURE_SPAN = re.compile(r'<span class="measure"(?: id="[^"]*")? data-measure="([^"]+)"')
 TABLE = re.compile(r"<table(?=[\s>]).*?</table>", re.S)
@@ -56,17 +59,15 @@ ID_HEADERS = {headers[0] for headers in HEADERS.values()}  # 编号 / ID: render
 # The translation notice that opens every English page (hooks/translation_notice.py).
 NOTICE = re.compile(r'<div class="[^"]*\btranslation-(?:notice|missing)\b[^"]*"')
 INDEXED_TABLES = {"measures/figures.md"}  # the figures and their sentences: a search for 60.82万元 finds them
-# Per language of the search index: what Material's JavaScript is told about it.
-PIPELINES = {"zh": ["stemmer"], "en": ["stopWordFilter"]}  # zh's "stemmer" is lunr.zh's identity
-PARTS_FIELD = {"boost": 1.0}  # the words inside dictionary words weigh as the text does
-# The glossary's headings are the terms themselves, and a title match weighs 1000 times a text
-# match: boosted down, a search for 公职律师 lists the measures that mention it before its definition.
-BOOSTS = {"glossary.md": 1e-4}
+MEASURES = "_measures"  # where the measure records' documents go in the temporary site (their meta gives their URL)
+# The glossary's headings are the terms themselves: it ranks after the pages that match as well.
+RANKS = {"glossary.md": 0.0001}
+# Pagefind's files that this site does not use (its own UIs): not copied into the site.
+UNUSED = re.compile(r"^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$")
 
-pages: dict[str, dict[str, tuple[str, str]]] = {}  # lang -> source page -> (url, language of its text)
-indexes: dict[str, list[dict]] = {}  # lang -> entries of that language's build, measures added
-parts: dict[str, list[str]] = {}  # dictionary word -> the words inside it (公职律师 -> 公职, 律师)
-spanning: list[re.Pattern] = []  # finds the dictionary words in a text (annual_report.search.words_pattern)
+documents: dict[str, dict[str, str]] = {}  # lang -> page URL (relative to the language root) -> document
+records: dict[str, list[dict]] = {}  # lang -> measure records
+words: list[str] = []  # the dictionary words (annual_report.search.dictionary_words)
 
 
 def search_plugin(config):
@@ -75,33 +76,15 @@ def search_plugin(config):
     return plugin if plugin is not None and plugin.config.get("enabled", True) else None
 
 
-@event_priority(50)  # before the search plugin's on_config, which loads the dictionary
 def on_config(config):
-    plugin = search_plugin(config)
-    if plugin is None:
+    if search_plugin(config) is None:
         return
     root = _state.project_root(config)
-    path = root / ".cache" / "search" / "jieba-user-dict.txt"
     try:
         terms, titles = dictionary_sources(root, _state.docs_root(config))
-        words = dictionary_words(*terms, titles=titles)
     except ContentError as err:
         raise PluginError(str(err)) from None
-    text = user_dictionary(words)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text("utf-8") != text:
-        path.write_text(text, "utf-8")
-    plugin.config.jieba_dict_user = str(path)
-    # The words inside each dictionary word, from jieba's own dictionary and ours (the same on every
-    # build: a user word counts whether or not jieba has loaded it yet).
-    jieba.initialize()
-    known = set(words)
-    spanning[:] = [words_pattern(words)]
-    parts.clear()
-    for word in words:
-        inside = sub_words(word, lambda w: w in known or (jieba.get_FREQ(w) or 0) > 0)
-        if inside:
-            parts[word] = inside
+    words[:] = dictionary_words(*terms, titles=titles)
 
 
 _sources: dict[tuple, tuple] = {}
@@ -130,8 +113,8 @@ def _read_sources(root: Path, docs: Path):
 
 def on_pre_build(config):
     lang = _state.language(config)
-    pages[lang] = {}
-    indexes.pop(lang, None)
+    documents[lang] = {}
+    records[lang] = []
 
 
 def measures_on(source: str, lang: str, catalog):
@@ -141,21 +124,19 @@ def measures_on(source: str, lang: str, catalog):
 
 
 def on_page_content(html, page, config, files):
-    """Index no text twice: a measure's text goes into its own entry, not into its section's; the
+    """Index no text twice: a measure's text goes into its own record, not into its section's; the
     measure tables (excerpts of the same text, on the measure indexes and the policy pages) and
     the translation notice of every English page are not indexed. Those pages are still found by
     their headings, notes and policy titles."""
     if search_plugin(config) is None:
         return html
     source = _state.source_page(page)
-    html = NOTICE.sub(r'\g<0> data-search-exclude="notice"', html)
+    html = NOTICE.sub(r"\g<0> data-pagefind-ignore", html)
     everywhere = source.startswith("measures/") and source not in INDEXED_TABLES
-    html = TABLE.sub(lambda t: exclude(t.group(0), "repeated") if everywhere or is_measure_table(t.group(0)) else t.group(0),
-                     html)
+    html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere or is_measure_table(t.group(0)) else t.group(0), html)
     ids = {m.id for m in measures_on(source, _state.language(config), _state.catalog(config))}
     if ids:
-        html = MEASURE_SPAN.sub(lambda m: m.group(0) + ' data-search-exclude="measure"' if m.group(1) in ids else m.group(0),
-                                html)
+        html = MEASURE_SPAN.sub(lambda m: m.group(0) + " data-pagefind-ignore" if m.group(1) in ids else m.group(0), html)
     return html
 
 
@@ -164,91 +145,71 @@ def is_measure_table(table: str) -> bool:
     return found is not None and found.group(1).strip() in ID_HEADERS
 
 
-def exclude(element: str, why: str) -> str:
-    """The element with data-search-exclude (which the search plugin removes after indexing)."""
+def ignored(element: str) -> str:
+    """The element with data-pagefind-ignore (Pagefind leaves it and what it holds out)."""
     tag = re.match(r"<\w+", element).group(0)
-    return f'{tag} data-search-exclude="{why}"{element[len(tag):]}'
+    return f"{tag} data-pagefind-ignore{element[len(tag):]}"
 
 
+@event_priority(50)  # before the search plugin's on_page_context: it indexes nothing
 def on_page_context(context, page, config, nav):
-    pages[_state.language(config)][_state.source_page(page)] = (page.url, _state.language_of(page))
+    if search_plugin(config) is None:
+        return context
+    search = page.meta.get("search") or {}
+    page.meta["pagefind"] = not search.get("exclude")
+    page.meta["search"] = {**search, "exclude": True}
     return context
 
 
-@event_priority(-50)  # after the search plugin collected the entries, before static-i18n merges them
-def _collect_index(config):
-    plugin = search_plugin(config)
-    if plugin is None:
-        return
-    lang = _state.language(config)
-    catalog = _state.catalog(config)
-    segment = plugin.search_index._segment_chinese  # the plugin's own cut, so both cut alike
-    measures: dict[str, list[dict]] = {}
-    for source, (url, text_lang) in pages[lang].items():
-        for m in measures_on(source, lang, catalog):
-            measures.setdefault(url, []).append(measure_entry(m, catalog, url, text_lang, segment))
-    try:
-        entries = with_measures(list(plugin.search_index.entries), measures)
-    except ValueError as err:
-        raise PluginError(f"search index ({lang}): {err}") from None
-    demoted = {pages[lang][source][0]: boost for source, boost in BOOSTS.items() if source in pages[lang]}
-    indexes[lang] = [with_parts(with_boost(entry, demoted), parts, spanning[0]) for entry in entries]
-
-
-def with_boost(entry: dict, boosts: dict[str, float]) -> dict:
-    boost = boosts.get(entry["location"].split("#")[0])
-    return entry if boost is None else {**entry, "boost": boost}
-
-
-@event_priority(-150)  # after static-i18n wrote its merged index: replace it with one per language
-def _write_indexes(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # inside static-i18n's build of another language; the outer build writes
-    plugin = search_plugin(config)
-    if plugin is None:
-        return
-    site = Path(config.site_dir)
-    for lang, entries in indexes.items():
-        prefix = "" if lang == _state.DEFAULT_LANGUAGE else f"{lang}/"
-        settings = {
-            "lang": [lang],
-            "separator": plugin.config.separator,
-            "pipeline": PIPELINES.get(lang, []),
-            "fields": {**plugin.config.fields, "parts": PARTS_FIELD},
-        }
-        path = site / prefix / "search" / "search_index.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(index_json(settings, relocated(entries, prefix)), "utf-8")
-
-
 def on_post_page(output, page, config):
-    """Point Material's JavaScript at this language's index and at the site's search worker."""
+    """Keep the page's article for Pagefind; point Material's JavaScript at this language's
+    placeholder index and at the site's search worker."""
     if search_plugin(config) is None:
         return output
     lang = _state.language(config)
+    source = _state.source_page(page)
+    if page.meta.get("pagefind"):
+        document = page_document(output, lang, RANKS.get(source))
+        if document is not None:
+            url = relative_url(page.url, lang)
+            documents[lang][url] = document
+            catalog = _state.catalog(config)
+            text_lang = _state.language_of(page)
+            records[lang] += [measure_record(m, catalog, url, page.title or "", lang, text_lang)
+                              for m in measures_on(source, lang, catalog)]
     here = page.url[:-1] if page.url.endswith("/") else posixpath.dirname(page.url)
     base = posixpath.relpath(lang, here or ".") + "/" if lang != _state.DEFAULT_LANGUAGE else None
-    return with_search_config(output, config, base, page.file.src_uri)
+    return with_search_config(output, config, base, lang, page.file.src_uri)
+
+
+def relative_url(url: str, lang: str) -> str:
+    """A page's URL relative to its language's root: en/reports/ → reports/."""
+    return url.removeprefix(f"{lang}/") if lang != _state.DEFAULT_LANGUAGE else url
 
 
 def on_post_template(output_content, template_name, config):
     """404.html is a template, not a page: it keeps its base (the site root) and gets the worker."""
     if template_name == "404.html" and search_plugin(config) and CONFIG_SCRIPT.search(output_content):
-        return with_search_config(output_content, config, None, template_name)
+        return with_search_config(output_content, config, None, _state.DEFAULT_LANGUAGE, template_name)
     return output_content
 
 
-def with_search_config(output: str, config, base: str | None, where: str) -> str:
+def with_search_config(output: str, config, base: str | None, lang: str, where: str) -> str:
     found = CONFIG_SCRIPT.search(output)
     if found is None:
         raise PluginError(f"search index: no __config script in {where}; has Material changed?")
     settings = json.loads(found.group(2))
-    folder, material_worker = posixpath.split(settings["search"])
-    settings["search"] = f"{folder}/{posixpath.basename(WORKER)}?material={material_worker}&v={worker_version(config)}"
+    folder = posixpath.dirname(settings["search"])
+    settings["search"] = f"{folder}/{posixpath.basename(WORKER)}?bundle={bundle_from_worker(lang)}&v={worker_version(config)}"
     if base is not None:
         settings["base"] = base
     return output[:found.start(2)] + html_safe_json(settings) + output[found.end(2):]
+
+
+def bundle_from_worker(lang: str) -> str:
+    """The language's Pagefind bundle, relative to the worker (assets/javascripts/workers/)."""
+    prefix = "" if lang == _state.DEFAULT_LANGUAGE else f"{lang}/"
+    return posixpath.relpath(f"{prefix}{BUNDLE}", posixpath.dirname(WORKER)) + "/"
 
 
 def html_safe_json(value) -> str:
@@ -268,4 +229,51 @@ def worker_version(config) -> str:
     return _worker_versions[str(path)]
 
 
-on_post_build = CombinedEvent(_collect_index, _write_indexes)
+@event_priority(-150)  # after static-i18n wrote its merged index: one bundle and placeholder per language
+def _write_indexes(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # inside static-i18n's build of another language; the outer build writes
+    plugin = search_plugin(config)
+    if plugin is None:
+        return
+    site = Path(config.site_dir)
+    for lang in list(documents):
+        root = site / ("" if lang == _state.DEFAULT_LANGUAGE else lang)
+        path = root / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(placeholder_index(lang, plugin.config.separator, words), "utf-8")
+        write_bundle(root / BUNDLE, lang, documents[lang], records[lang])
+    documents.clear()
+    records.clear()
+
+
+def write_bundle(out: Path, lang: str, pages: dict[str, str], measures: list[dict]) -> None:
+    """Index a language's pages and measure records with Pagefind's binary (pagefind_bin_extended)
+    and write its bundle to ``out``. The documents are written to a temporary site first: the binary
+    indexes it in a fraction of a second, where the package's Python service takes ~0.1 s a request."""
+    from pagefind_bin_extended import get_executable
+
+    staging = out.with_name(f".{BUNDLE}-new")
+    shutil.rmtree(staging, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"pagefind-{lang}-") as tmp:
+        for url, document in pages.items():
+            write_document(Path(tmp) / url / "index.html", document)
+        for record in measures:
+            write_document(Path(tmp) / MEASURES / record["url"].rsplit("#m-", 1)[1] / "index.html", record_document(record))
+        run = subprocess.run([str(get_executable()), "--site", tmp, "--output-path", str(staging), "--force-language", lang,
+                              "--quiet"], capture_output=True, text=True)
+    if run.returncode != 0:
+        raise PluginError(f"Pagefind ({lang}) failed:\n{run.stdout}{run.stderr}")
+    for unused in [p for p in staging.iterdir() if UNUSED.match(p.name)]:
+        unused.unlink()
+    shutil.rmtree(out, ignore_errors=True)
+    staging.rename(out)
+
+
+def write_document(path: Path, document: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(document, "utf-8")
+
+
+on_post_build = _write_indexes

@@ -65,3 +65,13 @@ def build(project) -> subprocess.CompletedProcess:
     """A strict build of a project copy (never --quiet: it hides the warnings strict counts)."""
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
                           cwd=project, capture_output=True, text=True, env=build_env())
+
+
+def pagefind_records(site: Path, lang: str) -> list[dict]:
+    """The records of a language's Pagefind bundle (site/pagefind/ or site/en/pagefind/), decoded from
+    its fragment files (gzip of b"pagefind_dcd" and JSON): url, content (Chinese cut by U+200B), meta."""
+    import gzip
+    import json
+
+    folder = site / ("" if lang == "zh" else lang) / "pagefind" / "fragment"
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in sorted(folder.iterdir())]
