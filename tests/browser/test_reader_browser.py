@@ -95,3 +95,27 @@ def test_404_page_leads_home_in_both_languages_and_to_search(page):
     with page.expect_navigation():
         page.locator('section[lang="zh"]').get_by_role("link", name="首页").click()
     assert page.url.endswith("/") and page.locator("html").get_attribute("lang") == "zh"
+
+
+@pytest.mark.parametrize("url", ["/", "/reports/2023/plan/", "/en/reports/2023/plan/"])
+def test_a_page_load_fetches_no_sitemap_and_nothing_missing(page, url):
+    """Material downloads sitemap.xml beside every <link rel="alternate"> target on each page load
+    (a megabyte with a hundred reports); the pages give it none, and every request succeeds."""
+    requests, failed = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert requests and not [r for r in requests if r.endswith("sitemap.xml")]
+    assert failed == []
+
+
+def test_the_language_switcher_still_opens_the_same_page_in_the_other_language(page):
+    page.goto("/reports/2023/plan/")
+    page.locator(".md-header .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/reports/2023/plan/")
+    page.locator(".md-header .md-select").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(re.compile(r"/reports/2023/plan/$"))
+    assert "/en/" not in page.url
