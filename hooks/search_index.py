@@ -238,37 +238,50 @@ def _write_indexes(config):
     if plugin is None:
         return
     site = Path(config.site_dir)
+    runs = []
     for lang in list(documents):
         root = site / ("" if lang == _state.DEFAULT_LANGUAGE else lang)
         path = root / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(placeholder_index(lang, plugin.config.separator, words), "utf-8")
-        write_bundle(root / BUNDLE, lang, documents[lang], records[lang])
+        runs.append(PagefindRun(root / BUNDLE, lang, documents[lang], records[lang]))
     documents.clear()
     records.clear()
+    for run in runs:  # the languages are indexed side by side: Pagefind uses about one core each
+        run.finish()
 
 
-def write_bundle(out: Path, lang: str, pages: dict[str, str], measures: list[dict]) -> None:
-    """Index a language's pages and measure records with Pagefind's binary (pagefind_bin_extended)
-    and write its bundle to ``out``. The documents are written to a temporary site first: the binary
-    indexes it in a fraction of a second, where the package's Python service takes ~0.1 s a request."""
-    from pagefind_bin_extended import get_executable
+class PagefindRun:
+    """Pagefind's binary (pagefind_bin_extended) indexing a language's pages and measure records into
+    ``out``: started on creation, waited for by finish(). The documents are written to a temporary
+    site first: the binary indexes it in a fraction of a second, where the package's Python service
+    takes ~0.1 s a request.
+    """
 
-    staging = out.with_name(f".{BUNDLE}-new")
-    shutil.rmtree(staging, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix=f"pagefind-{lang}-") as tmp:
+    def __init__(self, out: Path, lang: str, pages: dict[str, str], measures: list[dict]):
+        from pagefind_bin_extended import get_executable
+
+        self.out, self.lang = out, lang
+        self.staging = out.with_name(f".{BUNDLE}-new")
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f"pagefind-{lang}-"))
         for url, document in pages.items():
-            write_document(Path(tmp) / url / "index.html", document)
+            write_document(self.tmp / url / "index.html", document)
         for record in measures:
-            write_document(Path(tmp) / MEASURES / record["url"].rsplit("#m-", 1)[1] / "index.html", record_document(record))
-        run = subprocess.run([str(get_executable()), "--site", tmp, "--output-path", str(staging), "--force-language", lang,
-                              "--quiet"], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise PluginError(f"Pagefind ({lang}) failed:\n{run.stdout}{run.stderr}")
-    for unused in [p for p in staging.iterdir() if UNUSED.match(p.name)]:
-        unused.unlink()
-    shutil.rmtree(out, ignore_errors=True)
-    staging.rename(out)
+            write_document(self.tmp / MEASURES / record["url"].rsplit("#m-", 1)[1] / "index.html", record_document(record))
+        self.process = subprocess.Popen(
+            [str(get_executable()), "--site", str(self.tmp), "--output-path", str(self.staging), "--force-language", lang,
+             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish(self) -> None:
+        stdout, stderr = self.process.communicate()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.process.returncode != 0:
+            raise PluginError(f"Pagefind ({self.lang}) failed:\n{stdout}{stderr}")
+        for unused in [p for p in self.staging.iterdir() if UNUSED.match(p.name)]:
+            unused.unlink()
+        shutil.rmtree(self.out, ignore_errors=True)
+        self.staging.rename(self.out)
 
 
 def write_document(path: Path, document: str) -> None:
