@@ -273,9 +273,10 @@ def report(results: list[Result], repeat: int, searches: int, zensical: str | No
     for r in results:
         added = median(r.full) / median(r.hooks_off) - 1
         own = hooks_own(r)
-        split = (f" Of that, the hooks' own code is {own / median(r.hooks_off) * 100:.0f} % ({own:.1f} s; "
-                 f"{', '.join(f'{name} {t:.1f} s' for name, t in slowest_hooks(r))}); the rest is rendering and "
-                 "indexing what they generate." if own is not None else "")
+        extra = median(r.full) - median(r.hooks_off)
+        split = (f" Of the {extra:.1f} s added, the hooks' own code takes {own:.1f} s ("
+                 f"{', '.join(f'{name} {t:.1f} s' for name, t in slowest_hooks(r))}); the other {max(extra - own, 0):.1f} s "
+                 "go to rendering what they generate." if own is not None else "")
         lines.append(f"- N={r.n}: the hooks add {added * 100:.0f} % to the build (target ≤ 10 %): {verdict(added <= 0.10)}.{split}")
     if by_n[large].zensical:
         ratio = median(by_n[large].full) / median(by_n[large].zensical)
