@@ -51,13 +51,18 @@ def soup(site):
     return get
 
 
+def copy_project(dest: Path) -> Path:
+    """The project's content and configuration copied into dest, to build or to break."""
+    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest
+
+
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project's content and configuration to break."""
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build, soup_of
+from conftest import ROOT, build, copy_project, soup_of
 
 FIXTURE = ROOT / "tests" / "fixtures" / "report-2024"
 
@@ -90,10 +90,7 @@ def add_fixture_report(project):
 @pytest.fixture(scope="module")
 def two_reports(tmp_path_factory):
     """The project with the fixture 2024 report published beside 2023, built once for the tests below."""
-    project = tmp_path_factory.mktemp("two-reports")
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    project = copy_project(tmp_path_factory.mktemp("two-reports"))
     add_fixture_report(project)
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
