@@ -12,35 +12,22 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from annual_report.characters import check_text  # noqa: E402
+from lint_report import run, shown  # noqa: E402
 
 
 def default_files() -> list[Path]:
     return sorted((ROOT / "docs").glob("**/*.md")) + sorted((ROOT / "data").glob("*.yml"))
 
 
-def shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def main(argv: list[str]) -> int:
-    files = [Path(a) for a in argv] or default_files()
-    count = 0
-    for path in files:
-        for finding in check_text(path.read_text("utf-8")):
-            print(finding.format(shown(path)))
-            count += 1
-    if count:
-        print(f"check_characters: {count} character(s) that do not belong, in {len(files)} file(s) checked. "
-              "Delete or retype each one (see CONTRIBUTING.md).", file=sys.stderr)
-        return 1
-    print(f"check_characters: OK: {len(files)} file(s), no invisible or look-alike characters")
-    return 0
+    return run("check_characters", [Path(a) for a in argv] or default_files(),
+               lambda path: (finding.format(shown(path)) for finding in check_text(path.read_text("utf-8"))),
+               lambda count, files: f"{count} character(s) that do not belong, in {files} file(s) checked. "
+                                    "Delete or retype each one (see CONTRIBUTING.md).",
+               lambda files: f"{files} file(s), no invisible or look-alike characters")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from lint_report import run, shown  # noqa: E402
+
 ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?) ")
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 DIGIT_SPACE = re.compile(rf"(?<=[0-9])(?=[{HAN}])|(?<=[{HAN}])(?=[0-9])")
@@ -143,27 +146,14 @@ def load_config(root: Path = ROOT) -> None:
     autocorrect_py.load_config((root / ".autocorrectrc").read_text("utf-8"))
 
 
-def shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def main(argv: list[str]) -> int:
     load_config()
-    files = [Path(a) for a in argv] or site_files()
-    count = 0
-    for path in files:
-        for line, col, old, new in lint(path):
-            print(f"{shown(path)}:{line}:{col}:\n  - {old.strip()}\n  + {new.strip()}")
-            count += 1
-    if count:
-        print(f"check_copywriting: {count} line(s) to correct in {len(files)} file(s) of the site's own text "
-              "(+ is the corrected line; see CONTRIBUTING.md)", file=sys.stderr)
-        return 1
-    print(f"check_copywriting: OK: {len(files)} file(s) of the site's own text, zero AutoCorrect findings")
-    return 0
+    return run("check_copywriting", [Path(a) for a in argv] or site_files(),
+               lambda path: (f"{shown(path)}:{line}:{col}:\n  - {old.strip()}\n  + {new.strip()}"
+                             for line, col, old, new in lint(path)),
+               lambda count, files: f"{count} line(s) to correct in {files} file(s) of the site's own text "
+                                    "(+ is the corrected line; see CONTRIBUTING.md)",
+               lambda files: f"{files} file(s) of the site's own text, zero AutoCorrect findings")
 
 
 if __name__ == "__main__":
