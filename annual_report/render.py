@@ -10,7 +10,6 @@ from .catalog import GOAL, block_spans, page_blocks
 from .frontmatter import SourcePage
 from .links import href
 from .model import Catalog, Measure
-from .pages import Block
 from .text import find_citations
 
 LABELS = {
@@ -507,7 +506,7 @@ def figures_panel(catalog: Catalog, report: int, page: str, lang: str) -> str:
     """The report's figures as cards: number and unit, the clause that says what it counts, its measure."""
     t = GLANCE[lang]
     out = [f"### {t['figures']} {{ #glance-figures .site-added }}\n",
-           f'<div class="figures-panel site-added">',
+           '<div class="figures-panel site-added">',
            f'<p class="figures-panel__note">{_html(t["figures_note"])}</p>']
     for kind, year, pairs in _figure_groups(catalog, report):
         group = LABELS[lang]["kinds"][kind].format(year=year)
