@@ -51,10 +51,12 @@ bench: $(BIN)/.test-installed browser
 clean:
 	rm -rf site .pytest_cache .hypothesis
 
-## new-report: scaffold the next report as a draft, e.g. `make new-report YEAR=2024`
+## new-report: bring in the next report as a draft from its official text file, e.g.
+## `make new-report YEAR=2024 SOURCE=~/2024年报告.txt` (KINDS="5=other" for a part the headings do not place;
+## without SOURCE, an empty draft to paste the text into)
 new-report: $(BIN)/.site-installed
-	@test -n "$(YEAR)" || { echo "Usage: make new-report YEAR=2024"; exit 2; }
-	$(BIN)/python scripts/new_report.py $(YEAR)
+	@test -n "$(YEAR)" || { echo "Usage: make new-report YEAR=2024 SOURCE=path/to/official.txt"; exit 2; }
+	$(BIN)/python scripts/new_report.py $(YEAR) $(if $(SOURCE),--source "$(SOURCE)") $(if $(KINDS),--kinds "$(KINDS)")
 
 ## urls: record every URL of the built site in published-urls.txt (none may disappear without a redirect)
 urls: build

@@ -1,29 +1,38 @@
-"""Read every report page and policy page into one Catalog, checking it as it goes.
+"""Read every report page and policy page into one Catalog, checking everything as it goes.
 
-Bad content raises ContentError naming the file, the line and the fix. Pages are read once each.
+Every problem is collected, not only the first: the build lists them all at once, each naming the
+file, the line and the fix (ContentErrors). Two kinds of problem:
+
+- errors, which always fail the build: bad front matter, misnumbered markers, a page whose text
+  differs from its report's official file (drafts included), two pages with one measure ID;
+- open items, what a draft may still lack (an unknown citation, a measure without area, metadata,
+  the official file, a translation, a part's kind, the scaffold's placeholders): listed, without
+  failing, while the report is a draft (``status: draft`` on its home page); errors once it is
+  published.
+
+Drafts are always read and checked; their measures and pages reach the catalog only when the build
+shows drafts (``make serve``, ``SHOW_DRAFTS=1``).
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
+from . import fidelity
+from .draft import unescape_markdown
+from .errors import ContentError, ContentErrors
 from .frontmatter import SourcePage, split_page, validate
 from .model import Area, Catalog, Measure, Policy
 from .pages import Block, scan_blocks
-from .text import EN_ORDINALS, MarkerOrderError, find_citations, find_figures, heading_ordinal, split_measures
+from .structure import MEASURED_KINDS
+from .text import MarkerOrderError, find_citations, find_figures, heading_ordinal, split_measures
 
-KIND_OF_SECTION = {1: "done", 2: "problem", 3: "planned"}
-GOAL = (3, 1)  # section 三 (一) states the year's goal: shown, not a measure
-
-
-
-
-def read_page(root: Path, rel: str, shown_as: str) -> SourcePage:
-    return split_page(shown_as, (root / rel).read_text("utf-8"))
+SCAFFOLD_PLACEHOLDER = "<!-- 待填写"  # left by `make new-report` (without SOURCE) where the official text goes
+OUTCOME_ORDER = ["completed", "partly-completed", "under-way", "not-reported", "awaiting"]
 
 
 def measure_id(report: int, section: int, subsection: int, ordinal: int) -> str:
@@ -31,15 +40,18 @@ def measure_id(report: int, section: int, subsection: int, ordinal: int) -> str:
 
 
 def page_blocks(page: SourcePage) -> list[tuple[int, Block]]:
-    """The (subsection, block) pairs of a report page that hold official paragraphs."""
+    """The (subsection, block) pairs of a report page that hold official paragraphs.
+
+    A page of one subsection says so in its front matter; a page holding several gives each a
+    heading (## (一)…) whose ordinal is the subsection; text outside any subsection is 0.
+    """
     meta = page.meta
-    section = meta.get("section")
     out = []
     for block in scan_blocks(page.body):
         if not block.paragraphs:
             continue
-        if section == 1:
-            sub = meta.get("subsection", 0)
+        if "subsection" in meta:
+            sub = meta["subsection"]
         elif block.level >= 2 and block.heading:
             sub = heading_ordinal(block.heading) or 0
         else:
@@ -48,21 +60,20 @@ def page_blocks(page: SourcePage) -> list[tuple[int, Block]]:
     return out
 
 
+def is_measured(meta: dict, sub: int, block: Block) -> bool:
+    """Whether a block's text is measures: body text of a part that has them, not its goal statement."""
+    return (block.role == "body" and "section" in meta and meta.get("kind") in MEASURED_KINDS
+            and sub not in (meta.get("goal_subsections") or []))
+
+
 def block_spans(page: SourcePage, block: Block, lang: str):
     try:
         return split_measures(block.text, lang)
     except MarkerOrderError as err:
-        line = _line_at(page, block, err.offset)
-        name = (lambda n: f"{EN_ORDINALS[n - 1]},") if lang == "en" else (lambda n: f"{_zh(n)}是")
-        raise ContentError(page.path, line,
-                           f"measure marker '{name(err.found)}' where '{name(err.expected)}' was expected: markers count up from "
-                           f"{name(1)} with no gap or repeat",
-                           f"renumber the markers in this block, or, if '{name(err.found)}' is not a marker, reword it") from None
-
-
-def _zh(n: int) -> str:
-    import cn2an
-    return cn2an.an2cn(n)
+        raise ContentError(page.path, _line_at(page, block, err.offset),
+                           f"measure marker '{err.found_as}' where '{err.expected_as}' was expected: markers count up from "
+                           f"'{err.first_as}' with no gap or repeat",
+                           f"renumber the markers in this block, or, if '{err.found_as}' is not a marker, reword it") from None
 
 
 def _line_at(page: SourcePage, block: Block, offset: int) -> int:
@@ -72,12 +83,26 @@ def _line_at(page: SourcePage, block: Block, offset: int) -> int:
     return page.body_line + block.line
 
 
+@dataclass
+class ReportRead:
+    """One report as read from its folder, before it is decided whether the build shows it."""
+
+    year: int
+    home: SourcePage | None = None
+    draft: bool = False
+    pages: list[tuple[str, SourcePage]] = field(default_factory=list)  # (path in the language folder, page)
+    measures: list[Measure] = field(default_factory=list)
+    annotations: list[tuple[SourcePage, str, int, dict]] = field(default_factory=list)
+    open_items: list[ContentError] = field(default_factory=list)
+
+
 class CatalogReader:
     """Reads one language folder (``docs/zh``) plus the data files into a Catalog."""
 
     def __init__(self, docs: Path, data: Path, shown_root: Path | None = None):
         self.docs, self.data = docs, data
         self.shown_root = shown_root or docs.parent.parent
+        self.errors: list[ContentError] = []
 
     def shown(self, path: Path) -> str:
         try:
@@ -86,62 +111,212 @@ class CatalogReader:
             return str(path)
 
     def read(self, include_drafts: bool = False) -> tuple[Catalog, list[str]]:
-        """The catalog and a list of warnings (policies nothing cites)."""
+        """The catalog and the notices to print: uncited policies, and each draft's open items.
+
+        Raises ContentErrors listing every error, and every open item of a published report.
+        """
+        self.errors = []
         areas = load_areas_file(self.data / "areas.yml")
         policies = self.read_policies()
         by_title = self.title_index(policies)
-        unbracketed = tuple(t for p in policies.values() for t in p.meta.get("cited_without_brackets", []))
-        measures: list[Measure] = []
-        goals: dict[int, str] = {}
-        seen_pages: dict[tuple, str] = {}
-        pages: dict[int, list[dict]] = {}
-        drafts = draft_folders(self.docs)
-        annotations: list[tuple[SourcePage, str, int, dict]] = []
-        for path in sorted((self.docs / "reports").glob("*/**/*.md")):
-            rel = path.relative_to(self.docs).as_posix()
-            is_draft = any(rel.startswith(folder + "/") for folder in drafts)
-            if is_draft and not include_drafts:
-                continue
-            page = split_page(self.shown(path), path.read_text("utf-8"))
-            if "report" not in page.meta and "section" not in page.meta:
-                continue
-            validate(page, "report-page.schema.json")
-            if "disclosure" in page.meta and not is_draft:
-                if not (path.parent / page.meta["disclosure"]["original"]).is_file():
-                    raise ContentError(page.path, page.line_of("disclosure", "original"),
-                                       f"the official text file {page.meta['disclosure']['original']} is not beside this page",
-                                       "add the official text, exactly as received, as that file in this report's folder")
-                for key, label in (("written", "成文日期"), ("reviewer", "审核人")):
-                    if not page.meta["disclosure"].get(key):
-                        raise ContentError(page.path, page.line_of("disclosure", key),
-                                           f"the report is to be published but its {label} (disclosure.{key}) is empty",
-                                           f"fill in disclosure.{key}, or keep the report a draft with 'status: draft'")
-            if not is_draft and SCAFFOLD_PLACEHOLDER in page.body:
-                line = page.body_line + page.body[: page.body.index(SCAFFOLD_PLACEHOLDER)].count("\n")
-                raise ContentError(page.path, line, "the page still holds the scaffold's placeholder (待填写) but the report is to be published",
-                                   "paste the official text in place of the placeholder, or keep the report a draft with 'status: draft'")
-            for ordinal, note in (page.meta.get("reports_on") or {}).items():
-                annotations.append((page, rel, int(ordinal), note))
-            pages.setdefault(page.meta["report"], []).append({"page": rel, **page.meta})
-            measures += self.read_report_page(page, rel, areas, policies, by_title, unbracketed, goals, seen_pages)
-        measures.sort(key=lambda m: (m.report_year, m.section, m.subsection, m.ordinal))
+        documents = self.read_cited_documents()
+        reports = self.read_reports(areas, policies, by_title, documents)
+        for report in reports.values():
+            if not report.draft:
+                self.errors += report.open_items
+        shown = {year: r for year, r in reports.items() if include_drafts or not r.draft}
+        measures = sorted((m for r in shown.values() for m in r.measures),
+                          key=lambda m: (m.report_year, m.section, m.subsection, m.ordinal))
         self.check_unique(measures)
+        if self.errors:
+            raise ContentErrors(self.errors)
         for m in measures:
             for pid in m.policies:
                 if m.id not in policies[pid].cited_by:
                     policies[pid].cited_by.append(m.id)
         warnings = [f"{self.shown(self.docs / p.page)}: policy page '{p.title}' is cited by no measure "
                     f"(keep it if a coming report cites it, otherwise remove it)" for p in policies.values() if not p.cited_by]
-        for year in pages:
-            pages[year].sort(key=lambda p: (p.get("section", 0), p.get("subsection", 0)))
-        catalog = Catalog(areas, policies, measures, goals, report_pages=pages,
-                          drafts={int(f.split("/")[1]) for f in drafts if f.split("/")[1].isdigit()} if include_drafts else set())
+        open_items = {year: [str(item) for item in r.open_items] for year, r in reports.items() if r.draft}
+        for year, items in open_items.items():
+            if items:
+                warnings.append(f"Draft report {year} has {len(items)} open item(s) to clear before it can be published:\n"
+                                + "\n".join(f"  {n}. {item}" for n, item in enumerate(items, 1)))
+        pages = {year: [{"page": rel, **page.meta} for rel, page in r.pages] for year, r in shown.items()}
+        if any(m.area == UNASSIGNED.id for m in measures):  # only a draft's, in a preview
+            areas = {**areas, UNASSIGNED.id: UNASSIGNED}
+        catalog = Catalog(areas, policies, measures, report_pages=pages,
+                          drafts={year for year, r in shown.items() if r.draft}, open_items=open_items,
+                          cited_documents=documents)
         catalog.problem_links = self.read_problem_links(catalog)
-        self.derive_outcomes(catalog, annotations)
+        self.derive_outcomes(catalog, [a for r in shown.values() for a in r.annotations])
+        if self.errors:
+            raise ContentErrors(self.errors)
         translation = self.docs.parent / "en"
         if translation.is_dir():
-            self.read_translation(catalog, translation)
+            self.read_translation(catalog, translation, reports)
+        if self.errors:
+            raise ContentErrors(self.errors)
         return catalog, warnings
+
+    # --- Reports ------------------------------------------------------------------------------------
+
+    def read_reports(self, areas, policies, by_title, documents) -> dict[int, ReportRead]:
+        reports: dict[int, ReportRead] = {}
+        seen: dict[tuple, str] = {}
+        for path in sorted((self.docs / "reports").glob("*/**/*.md")):
+            rel = path.relative_to(self.docs).as_posix()
+            try:
+                page = split_page(self.shown(path), path.read_text("utf-8"))
+                if "report" not in page.meta and "section" not in page.meta:
+                    continue
+                validate(page, "report-page.schema.json")
+            except ContentError as err:
+                self.errors.append(err)
+                continue
+            report = reports.setdefault(page.meta["report"], ReportRead(page.meta["report"]))
+            report.pages.append((rel, page))
+            if "disclosure" in page.meta:
+                report.home = page
+                report.draft = page.meta.get("status") == "draft"
+        for report in reports.values():
+            report.pages.sort(key=lambda item: (item[1].meta.get("section", 0), item[1].meta.get("subsection", 0)))
+            if report.home is None:
+                first = report.pages[0][1]
+                self.errors.append(ContentError(first.path, 1, f"report {report.year} has no home page (index.md with 'disclosure')",
+                                                f"add docs/zh/reports/{report.year}/index.md (make new-report writes one)"))
+                continue
+            self.check_home(report)
+            for rel, page in report.pages:
+                self.check_page(report, rel, page, areas, policies, by_title, documents, seen)
+            self.check_fidelity(report)
+            self.check_translated(report)
+        return reports
+
+    def check_home(self, report: ReportRead) -> None:
+        page, folder = report.home, (self.docs / "reports" / str(report.year))
+        original = page.meta["disclosure"]["original"]
+        if not (folder / original).is_file():
+            report.open_items.append(ContentError(page.path, page.line_of("disclosure", "original"),
+                                                  f"the official text file {original} is not beside this page",
+                                                  "add the official text, exactly as received, as that file in this report's folder "
+                                                  "(make new-report … SOURCE=file puts it there)"))
+        for key, label in (("written", "成文日期"), ("reviewer", "审核人")):
+            if not page.meta["disclosure"].get(key):
+                report.open_items.append(ContentError(page.path, page.line_of("disclosure", key),
+                                                      f"the report's {label} (disclosure.{key}) is empty",
+                                                      f"fill in disclosure.{key} from the signed original"))
+
+    def check_page(self, report, rel, page, areas, policies, by_title, documents, seen) -> None:
+        meta = page.meta
+        if SCAFFOLD_PLACEHOLDER in page.body:
+            line = page.body_line + page.body[: page.body.index(SCAFFOLD_PLACEHOLDER)].count("\n")
+            report.open_items.append(ContentError(page.path, line, "the page still holds the scaffold's placeholder (待填写)",
+                                                  "paste the official text in place of the placeholder"))
+        for ordinal, note in (meta.get("reports_on") or {}).items():
+            report.annotations.append((page, rel, int(ordinal), note))
+        if "section" in meta:
+            key = (meta["report"], meta["section"], meta.get("subsection"))
+            if key in seen:
+                self.errors.append(ContentError(page.path, page.line_of("subsection" if key[2] else "section"),
+                                                f"report {key[0]} part {key[1]}" + (f" subsection {key[2]}" if key[2] else "")
+                                                + f" is also {seen[key]}", "give each page its own 'section'/'subsection' numbers"))
+                return
+            seen[key] = page.path
+            if "kind" not in meta:
+                report.open_items.append(ContentError(page.path, 1, "the page does not say what kind of part it belongs to",
+                                                      "add 'kind:' to the front matter: done (举措和成效), duties (第一责任人职责), "
+                                                      "problem (不足和问题), planned (下一年度安排) or other (其他需要报告的情况)"))
+        try:
+            report.measures += self.read_report_page(report, page, rel, areas, policies, by_title, documents)
+        except ContentError as err:
+            self.errors.append(err)
+
+    def read_report_page(self, report, page, rel, areas, policies, by_title, documents) -> list[Measure]:
+        meta = page.meta
+        year, section = meta["report"], meta.get("section")
+        measures, unknown, unplaced = [], [], []
+        if meta.get("area") is not None and meta["area"] not in areas:
+            raise ContentError(page.path, page.line_of("area"), f"unknown area '{meta['area']}'",
+                               f"use one of the ids in data/areas.yml: {', '.join(areas)}")
+        for sub, block in page_blocks(page):
+            if "section" not in meta and block.role != "opening":
+                continue  # a report home holds official text only in its opening
+            citations = find_citations(block.text, tuple(t for p in policies.values() for t in p.meta.get("cited_without_brackets", [])))
+            for c in citations:
+                if c.title in by_title:
+                    pid = by_title[c.title]
+                    given = policies[pid].fact("doc_number")
+                    if c.doc_number and given and c.doc_number != given:
+                        self.errors.append(ContentError(page.path, _line_at(page, block, c.start),
+                                                        f"the report gives {c.doc_number} for 《{c.title}》 but its policy page says {given}",
+                                                        f"check both against the sources and correct {policies[pid].page}"))
+                elif c.title not in documents:
+                    unknown.append((c, _line_at(page, block, c.start)))
+            if not is_measured(meta, sub, block):
+                continue
+            for span in block_spans(page, block, "zh"):
+                if span.ordinal == 0:
+                    continue
+                mid = measure_id(year, section, sub, span.ordinal)
+                line = _line_at(page, block, span.start)
+                area = (meta.get("measure_areas") or {}).get(str(span.ordinal)) or meta.get("area")
+                if area is not None and area not in areas:
+                    raise ContentError(page.path, page.line_of("measure_areas", str(span.ordinal)),
+                                       f"measure {mid} has the unknown area '{area}'",
+                                       f"use one of the ids in data/areas.yml: {', '.join(areas)}")
+                if area is None:
+                    unplaced.append(mid)
+                cited = []
+                for c in citations:
+                    if span.start <= c.start < span.end and c.title in by_title and by_title[c.title] not in cited:
+                        cited.append(by_title[c.title])
+                figures = [f for f in find_figures(block.text) if span.start <= f.start < span.end]
+                text = unescape_markdown(block.text[span.start:span.end].strip())
+                measures.append(Measure(mid, year, year + (1 if meta["kind"] == "planned" else 0), meta["kind"],
+                                        area or UNASSIGNED.id, section, sub, span.ordinal, text, rel, line, cited, figures))
+        if unknown:
+            titles = "、".join(f"{'〈' if c.outer else '《'}{c.title}{'〉' if c.outer else '》'} (line {line})" for c, line in unknown)
+            report.open_items.append(ContentError(
+                page.path, unknown[0][1], f"{len(unknown)} cited title(s) are not known to the site: {titles}",
+                "check each title against the signed original for a typo; for a policy, add a page under docs/zh/policies/ "
+                "with the title in 'title' or 'aliases' (CONTRIBUTING.md, 所引政策); for a document that is not a policy "
+                "(a report, a court's annual report, a letter), add it to data/cited-documents.yml"))
+        if unplaced:
+            report.open_items.append(ContentError(
+                page.path, page.line_of("title"), f"{len(unplaced)} measure(s) of this page have no area: {', '.join(unplaced)}",
+                "add 'area: <id>' to the front matter (for all the page's measures), or 'measure_areas:' with one line "
+                "'<number>: <id>' per measure (1 for the first); area ids are in data/areas.yml"))
+        return measures
+
+    def check_fidelity(self, report: ReportRead) -> None:
+        original = report.home.meta["disclosure"]["original"]
+        path = self.docs / "reports" / str(report.year) / original
+        if not path.is_file():
+            return  # an open item of the home page
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            self.errors.append(ContentError(self.shown(path), None, "the official file is not UTF-8 text",
+                                            "save it as UTF-8 plain text (make new-report … SOURCE=file reads GB18030 too and says so)"))
+            return
+        pages = [(page, page is report.home) for _, page in report.pages if "section" in page.meta or page is report.home]
+        self.errors += fidelity.check_report(self.shown(path), text, pages)
+
+    def check_translated(self, report: ReportRead) -> None:
+        pending = []
+        for rel, page in report.pages:
+            if "section" not in page.meta and page is not report.home:
+                continue
+            english = self.docs.parent / "en" / rel
+            if not english.is_file() or "\ntranslation: pending" in english.read_text("utf-8").split("\n---", 1)[0]:
+                pending.append(self.shown(english))
+        if pending:
+            report.open_items.append(ContentError(
+                pending[0], None, f"{len(pending)} page(s) of the report are not translated yet: {', '.join(pending)}",
+                "translate each page (keep its measures' 'First,' 'Second,' … in the Chinese order) and remove "
+                "'translation: pending' from its front matter"))
+
+    # --- Outcomes, translation, policies ------------------------------------------------------------
 
     def derive_outcomes(self, catalog: Catalog, annotations) -> None:
         """Each planned measure's status, taken only from the later report's annotations.
@@ -150,19 +325,22 @@ class CatalogReader:
         (front matter ``reports_on: {ordinal: {planned: ID, status: …}}``). With no later report the
         status is "awaiting"; with one that says nothing of the measure, "not-reported".
         """
-        ids = {m.id: m for m in catalog.measures}
+        ids = catalog.by_id
         claims: dict[str, list[tuple[str, str]]] = {}
         for page, rel, ordinal, note in annotations:
             reporter = next((m for m in catalog.by_page.get(rel, []) if m.ordinal == ordinal), None)
             if reporter is None:
-                raise ContentError(page.path, page.line_of("reports_on", str(ordinal)),
-                                   f"reports_on names measure {ordinal} of this page, which has no such measure",
-                                   "use the number of the measure (1 for 一是, 2 for 二是 …) on this page")
+                self.errors.append(ContentError(page.path, page.line_of("reports_on", str(ordinal)),
+                                                f"reports_on names measure {ordinal} of this page, which has no such measure",
+                                                "use the number of the measure (1 for 一是, 2 for 二是 …) on this page"))
+                continue
             planned = ids.get(note["planned"])
             if planned is None or planned.kind != "planned" or planned.year != reporter.report_year:
-                raise ContentError(page.path, page.line_of("reports_on", str(ordinal), "planned"),
-                                   f"reports_on: {note['planned']} is not a measure planned for {reporter.report_year}",
-                                   f"use the ID of one of the {reporter.report_year - 1} report's planned measures (shown beside each on its plan page)")
+                self.errors.append(ContentError(page.path, page.line_of("reports_on", str(ordinal), "planned"),
+                                                f"reports_on: {note['planned']} is not a measure planned for {reporter.report_year}",
+                                                f"use the ID of one of the {reporter.report_year - 1} report's planned measures "
+                                                "(shown beside each on its plan page)"))
+                continue
             claims.setdefault(planned.id, []).append((reporter.id, note["status"]))
         reported_years = set(catalog.report_years)
         for m in catalog.measures:
@@ -175,40 +353,48 @@ class CatalogReader:
                 status = "not-reported" if m.year in reported_years else "awaiting"
             m.outcome = {"status": status, "reported_by": [r for r, _ in found]}
 
-    def read_translation(self, catalog: Catalog, docs: Path) -> None:
+    def read_translation(self, catalog: Catalog, docs: Path, reports: dict[int, ReportRead]) -> None:
         """Fill text_en and page_en from the English pages, which must hold the same measures."""
-        by_page: dict[str, list[Measure]] = {}
-        for m in catalog.measures:
-            by_page.setdefault(m.page, []).append(m)
         for pages in catalog.report_pages.values():
             for info in pages:
                 path = docs / info["page"]
                 if not path.exists():
                     continue
                 zh_path = self.shown(self.docs / info["page"])
-                page = split_page(self.shown(path), path.read_text("utf-8"))
+                try:
+                    page = split_page(self.shown(path), path.read_text("utf-8"))
+                except ContentError as err:
+                    self.errors.append(err)
+                    continue
                 if page.meta.get("translation") == "pending":  # a stub: the Chinese text is shown instead
                     continue
                 info["title_en"] = page.meta.get("title")
                 structure = {k: info[k] for k in ("report", "section", "subsection") if k in info}
                 if any(page.meta.get(k) != v for k, v in structure.items()):
-                    raise ContentError(page.path, 1, f"the front matter must keep {structure} from {zh_path}",
-                                       "copy 'report', 'section' and 'subsection' unchanged from the Chinese page")
+                    self.errors.append(ContentError(page.path, 1, f"the front matter must keep {structure} from {zh_path}",
+                                                    "copy 'report', 'section' and 'subsection' unchanged from the Chinese page"))
+                    continue
                 found = []
-                section = info.get("section")
-                for sub, block in page_blocks(page):
-                    if section not in (1, 2, 3) or (section, sub) == GOAL:
-                        continue
-                    for span in block_spans(page, block, "en"):
-                        if span.ordinal:
-                            found.append((measure_id(info["report"], section, sub, span.ordinal), block.text[span.start:span.end].strip()))
-                expected = [m.id for m in by_page.get(info["page"], [])]
+                try:
+                    for sub, block in page_blocks(page):
+                        if not is_measured(info, sub, block):
+                            continue
+                        for span in block_spans(page, block, "en"):
+                            if span.ordinal:
+                                found.append((measure_id(info["report"], info["section"], sub, span.ordinal),
+                                              block.text[span.start:span.end].strip()))
+                except ContentError as err:
+                    self.errors.append(err)
+                    continue
+                expected = [m.id for m in catalog.by_page.get(info["page"], [])]
                 if [i for i, _ in found] != expected:
-                    raise ContentError(page.path, None,
-                                       f"the English page has the measures {[i for i, _ in found] or 'none'} but {zh_path} has {expected or 'none'}",
-                                       "give each Chinese measure (一是, 二是 …) one English sentence opening 'First,', 'Second,' … "
-                                       "in the same order and block, and use those words nowhere else at the start of a sentence")
-                for (mid, text), m in zip(found, by_page.get(info["page"], [])):
+                    self.errors.append(ContentError(
+                        page.path, None, f"the English page has the measures {[i for i, _ in found] or 'none'} but {zh_path} has "
+                                         f"{expected or 'none'}",
+                        "give each Chinese measure (一是, 二是 …) one English sentence opening 'First,', 'Second,' … "
+                        "in the same order and block, and use those words nowhere else at the start of a sentence"))
+                    continue
+                for (mid, text), m in zip(found, catalog.by_page.get(info["page"], [])):
                     m.text_en, m.page_en = text, info["page"]
         for policy in catalog.policies.values():
             path = docs / policy.page
@@ -220,8 +406,12 @@ class CatalogReader:
         for path in sorted((self.docs / "policies").glob("*.md")):
             if path.name == "index.md":
                 continue
-            page = split_page(self.shown(path), path.read_text("utf-8"))
-            validate(page, "policy-page.schema.json")
+            try:
+                page = split_page(self.shown(path), path.read_text("utf-8"))
+                validate(page, "policy-page.schema.json")
+            except ContentError as err:
+                self.errors.append(err)
+                continue
             pid = path.stem
             policies[pid] = Policy(pid, f"policies/{path.name}", page.meta["title"], page.meta)
         return policies
@@ -231,75 +421,35 @@ class CatalogReader:
         for p in policies.values():
             for title in p.titles + p.meta.get("cited_without_brackets", []):
                 if title in index and index[title] != p.id:
-                    raise ContentError(self.shown(self.docs / p.page), 1,
-                                       f"the title '{title}' also belongs to policies/{index[title]}.md",
-                                       "a title may name one policy only: remove it from one of the two pages")
+                    self.errors.append(ContentError(self.shown(self.docs / p.page), 1,
+                                                    f"the title '{title}' also belongs to policies/{index[title]}.md",
+                                                    "a title may name one policy only: remove it from one of the two pages"))
                 index[title] = p.id
         return index
 
-    def read_report_page(self, page, rel, areas, policies, by_title, unbracketed, goals, seen_pages) -> list[Measure]:
-        meta = page.meta
-        report, section = meta["report"], meta.get("section")
-        key = (report, section, meta.get("subsection")) if section else None
-        if section == 1 and "subsection" in meta:
-            if key in seen_pages:
-                raise ContentError(page.path, page.line_of("subsection"),
-                                   f"report {report} section {section} subsection {key[2]} is also {seen_pages[key]}",
-                                   "give each page its own 'subsection' number")
-            seen_pages[key] = page.path
-            if meta.get("area") not in areas:
-                raise ContentError(page.path, page.line_of("area"),
-                                   f"unknown area '{meta.get('area')}'",
-                                   f"use one of the ids in data/areas.yml: {', '.join(areas)}")
-        measures = []
-        for sub, block in page_blocks(page):
-            citations = find_citations(block.text, unbracketed)
-            for c in citations:
-                if c.title not in by_title:
-                    raise ContentError(page.path, _line_at(page, block, c.start),
-                                       f"the cited title 《{c.title}》 has no policy page" if not c.outer else
-                                       f"the title 〈{c.title}〉 cited inside 《{c.outer}》 has no policy page",
-                                       "check the title against the signed original for a typo; if it is a new policy, add a page under "
-                                       "docs/zh/policies/ with this title in 'title' or 'aliases'")
-                pid = by_title[c.title]
-                given = policies[pid].fact("doc_number")
-                if c.doc_number and given and c.doc_number != given:
-                    raise ContentError(page.path, _line_at(page, block, c.start),
-                                       f"the report gives {c.doc_number} for 《{c.title}》 but its policy page says {given}",
-                                       f"check both against the sources and correct {policies[pid].page}")
-            if not section or section == 4:
+    def read_cited_documents(self) -> dict[str, dict]:
+        """Cited titles that are not policies (a report, a court's annual report, a letter): data/cited-documents.yml."""
+        path = self.data / "cited-documents.yml"
+        if not path.exists():
+            return {}
+        rows = yaml.safe_load(path.read_text("utf-8")) or []
+        out = {}
+        for n, row in enumerate(rows, 1):
+            if not isinstance(row, dict) or not row.get("title") or not row.get("kind"):
+                self.errors.append(ContentError(self.shown(path), None, f"entry {n} has no 'title' or no 'kind'",
+                                                "give each entry 'title:' (as cited, without 《》) and 'kind:' (see the comment at the top)"))
                 continue
-            if (section, sub) == GOAL:
-                goals[report] = block.text
-                continue
-            for span in block_spans(page, block, "zh"):
-                if span.ordinal == 0:
-                    continue
-                text = block.text[span.start:span.end]
-                area = meta.get("area") if section == 1 else (meta.get("measure_areas") or {}).get(str(span.ordinal))
-                mid = measure_id(report, section, sub, span.ordinal)
-                line = _line_at(page, block, span.start)
-                if area not in areas:
-                    raise ContentError(page.path, line if section == 1 else page.line_of("measure_areas"),
-                                       f"measure {mid} has " + (f"the unknown area '{area}'" if area else "no area"),
-                                       f"add '{span.ordinal}: <area id>' under 'measure_areas' in the front matter; area ids are in data/areas.yml")
-                cited = []
-                for c in citations:
-                    if span.start <= c.start < span.end and by_title[c.title] not in cited:
-                        cited.append(by_title[c.title])
-                figures = [f for f in find_figures(block.text) if span.start <= f.start < span.end]
-                measures.append(Measure(mid, report, report + (1 if section == 3 else 0), KIND_OF_SECTION[section],
-                                        area, section, sub, span.ordinal, text.strip(), rel, line, cited, figures))
-        return measures
+            out[row["title"]] = row
+        return out
 
     def check_unique(self, measures: list[Measure]) -> None:
         seen: dict[str, Measure] = {}
         for m in measures:
             if m.id in seen:
                 first = seen[m.id]
-                raise ContentError(self.shown(self.docs / m.page), m.line,
-                                   f"measure ID {m.id} is also given to a measure in {self.shown(self.docs / first.page)}:{first.line}",
-                                   "two pages claim the same report, section and subsection: correct 'section'/'subsection' in one of them")
+                self.errors.append(ContentError(self.shown(self.docs / m.page), m.line,
+                                                f"measure ID {m.id} is also given to a measure in {self.shown(self.docs / first.page)}:{first.line}",
+                                                "two pages claim the same report, section and subsection: correct 'section'/'subsection' in one of them"))
             seen[m.id] = m
 
     def read_problem_links(self, catalog: Catalog) -> list[tuple[str, str]]:
@@ -307,26 +457,37 @@ class CatalogReader:
         if not path.exists():
             return []
         ids = {m.id for m in catalog.measures}
+        shown = set(catalog.report_pages)
         links = []
         for row in yaml.safe_load(path.read_text("utf-8")) or []:
-            for mid in [row["problem"], *row["planned"]]:
+            mids = [row["problem"], *row["planned"]]
+            if any(int(mid.split("-")[0]) not in shown for mid in mids):
+                continue  # a link into a draft, shown only with it
+            for mid in mids:
                 if mid not in ids:
-                    raise ContentError(self.shown(path), None, f"measure {mid} does not exist",
-                                       "use the ID shown beside the measure on its report page")
-            links += [(row["problem"], p) for p in row["planned"]]
+                    self.errors.append(ContentError(self.shown(path), None, f"measure {mid} does not exist",
+                                                    "use the ID shown beside the measure on its report page"))
+            links += [(row["problem"], p) for p in row["planned"] if p in ids and row["problem"] in ids]
         return links
 
 
-SCAFFOLD_PLACEHOLDER = "<!-- 待填写"  # left by `make new-report` where the official text goes
-OUTCOME_ORDER = ["completed", "partly-completed", "under-way", "not-reported", "awaiting"]
+UNASSIGNED = Area("unassigned", "待标注领域（草稿）", "Area not yet assigned (draft)", "本站编辑尚未为草稿中的这些措施标注领域。",
+                  "待标注", "unassigned")
 
 
 def draft_folders(docs: Path) -> list[str]:
-    """Report folders (reports/2024) whose home page says ``status: draft``: none of it is published."""
+    """Report folders (reports/2024) whose home page says ``status: draft``, read as YAML.
+
+    A home whose front matter cannot be read counts as a draft (the catalog reports why): nothing
+    is published by mistake.
+    """
     out = []
     for home in sorted((docs / "reports").glob("*/index.md")):
-        head = home.read_text("utf-8").split("\n---", 1)[0]
-        if "\nstatus: draft" in head:
+        try:
+            status = split_page(str(home), home.read_text("utf-8")).meta.get("status", "published")
+        except (ContentError, UnicodeDecodeError):
+            status = "draft"
+        if status != "published":
             out.append(home.parent.relative_to(docs).as_posix())
     return out
 

@@ -13,3 +13,18 @@ class ContentError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.problem}\n  How to fix: {self.fix}"
+
+
+class ContentErrors(ContentError):
+    """Every problem found in one read of the content, reported together (the first one's fields are its own)."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.path, first.line, first.problem, first.fix)
+
+    def __str__(self) -> str:
+        if len(self.errors) == 1:
+            return str(self.errors[0])
+        listed = "\n".join(f"{n}. {e}" for n, e in enumerate(self.errors, 1))
+        return f"{len(self.errors)} problems in the content; each names its file, line and fix:\n{listed}"

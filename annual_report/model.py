@@ -7,9 +7,6 @@ from functools import cached_property
 
 from .text import Figure
 
-KINDS = ("done", "problem", "planned")
-
-
 @dataclass(frozen=True)
 class Area:
     id: str
@@ -72,10 +69,11 @@ class Catalog:
     areas: dict[str, Area]
     policies: dict[str, Policy]
     measures: list[Measure]
-    goals: dict[int, str] = field(default_factory=dict)  # report year -> stated goal text
     problem_links: list[tuple[str, str]] = field(default_factory=list)  # (problem id, planned id), editorial
     report_pages: dict[int, list[dict]] = field(default_factory=dict)  # report year -> pages in reading order
     drafts: set[int] = field(default_factory=set)  # report years read as drafts (only when previewing)
+    open_items: dict[int, list[str]] = field(default_factory=dict)  # draft year -> what it lacks before publishing
+    cited_documents: dict[str, dict] = field(default_factory=dict)  # cited titles that are not policies
 
     # Lookups built once per catalog: the pages of a build use them, each page in constant time.
     @cached_property

@@ -6,18 +6,20 @@ test) can tell it from the official text, which passes through unchanged.
 
 from __future__ import annotations
 
-from .catalog import GOAL, block_spans, page_blocks
+from .catalog import block_spans, is_measured, page_blocks
 from .frontmatter import SourcePage
 from .links import href
 from .model import Catalog, Measure
+from .structure import MEASURED_KINDS
 from .text import find_citations
 
 LABELS = {
     "zh": {
         "measure_id": "措施编号（本站添加），点击可复制链接",
         "area_tag": "所属领域（本站添加）",
-        "kinds": {"done": "{year}年已开展的工作", "problem": "{year}年存在的问题", "planned": "{year}年工作安排"},
-        "kind_short": {"done": "已开展", "problem": "问题", "planned": "计划"},
+        "kinds": {"done": "{year}年已开展的工作", "duties": "{year}年党政主要负责人履行第一责任人职责",
+                  "problem": "{year}年存在的问题", "planned": "{year}年工作安排"},
+        "kind_short": {"done": "已开展", "duties": "履职", "problem": "问题", "planned": "计划"},
         "policy_link": "所引政策（链接为本站添加）",
         "outcome_tag": "落实情况：依据下一年度报告（本站添加）",
         "none": "无",
@@ -27,8 +29,9 @@ LABELS = {
     "en": {
         "measure_id": "Measure ID (added by this site); link to this measure",
         "area_tag": "Area (added by this site)",
-        "kinds": {"done": "Work done in {year}", "problem": "Problems found in {year}", "planned": "Plans for {year}"},
-        "kind_short": {"done": "done", "problem": "problem", "planned": "planned"},
+        "kinds": {"done": "Work done in {year}", "duties": "Leaders' duties as first responsible persons, {year}",
+                  "problem": "Problems found in {year}", "planned": "Plans for {year}"},
+        "kind_short": {"done": "done", "duties": "duties", "problem": "problem", "planned": "planned"},
         "policy_link": "Cited policy (link added by this site)",
         "outcome_tag": "Outcome, as the next year's report gives it (added by this site)",
         "none": "none",
@@ -87,11 +90,20 @@ def link_citations(text: str, offset: int, citations, page: str, catalog: Catalo
                 cursor = n.end
             cuts.append((cursor, c.end, c.title))
         for a, b, title in cuts:
-            policy = catalog.policies[by_title[title]]
-            pieces.append(f"[{text[a - offset:b - offset]}]({href(page, policy.page)}){{ .policy-link }}")
+            target = cited_page(catalog, by_title, title)
+            shown = text[a - offset:b - offset]
+            pieces.append(f"[{shown}]({href(page, target)}){{ .policy-link }}" if target else shown)
         at = e
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+def cited_page(catalog: Catalog, by_title: dict[str, str], title: str) -> str | None:
+    """The page a cited title links to: its policy page, a page given for a cited document, or none
+    (a document the site has no page for, or a title a draft cites that is not known yet)."""
+    if title in by_title:
+        return catalog.policies[by_title[title]].page
+    return (catalog.cited_documents.get(title) or {}).get("page")
 
 
 def annotate_report_page(markdown: str, meta: dict, page: str, catalog: Catalog, lang: str = "zh") -> str:
@@ -102,8 +114,9 @@ def annotate_report_page(markdown: str, meta: dict, page: str, catalog: Catalog,
     lines = markdown.split("\n")
     section, report = meta.get("section"), meta.get("report")
     for sub, block in page_blocks(source):
-        measured = section in (1, 2, 3) and (section, sub) != GOAL
-        spans = block_spans(source, block, lang) if measured else []
+        if section is None and block.role != "opening":
+            continue  # a report home: only its opening is official text
+        spans = block_spans(source, block, lang) if is_measured(meta, sub, block) else []
         citations = find_citations(block.text, unbracketed) if lang == "zh" else []
         for p, start in zip(block.paragraphs, block.offsets()):
             end = start + len(p.text)
@@ -183,7 +196,7 @@ def table(rows: list[str], lang: str, area: bool = True) -> str:
 
 def groups(catalog: Catalog, measures: list[Measure]):
     """(report year, kind, year) groups in reading order: done, problems, then the plan."""
-    order = {k: i for i, k in enumerate(("done", "problem", "planned"))}
+    order = {k: i for i, k in enumerate(MEASURED_KINDS)}
     grouped: dict[tuple, list[Measure]] = {}
     for m in measures:
         grouped.setdefault((m.report_year, m.kind, m.year), []).append(m)
@@ -269,15 +282,20 @@ def policy_facts(catalog: Catalog, pid: str, lang: str) -> str:
     return "\n".join(out) + "\n" + box
 
 
+# Anchors are permanent: the first four were published before 省, 市 and 县 were added.
+LEVEL_ANCHORS = {"国家": 1, "自治区": 2, "自治州": 3, "本局": 4, "省": 5, "市": 6, "县": 7}
+
+
 def policies_list(catalog: Catalog, page: str, lang: str) -> str:
-    levels = ["国家", "自治区", "自治州", "本局"]
-    names = {"国家": "National", "自治区": "Xinjiang Uygur Autonomous Region", "自治州": "Bortala Prefecture", "本局": "The bureau"}
+    levels = ["国家", "自治区", "省", "自治州", "市", "县", "本局"]
+    names = {"国家": "National", "自治区": "Xinjiang Uygur Autonomous Region", "省": "Provincial", "自治州": "Bortala Prefecture",
+             "市": "Prefecture or city level", "县": "County level", "本局": "The bureau"}
     out = []
     for level in levels:
         ps = [p for p in catalog.policies.values() if p.meta["level"] == level]
         if not ps:
             continue
-        out.append(f"## {level if lang == 'zh' else names[level]} {{ #level-{levels.index(level) + 1} }}\n")
+        out.append(f"## {level if lang == 'zh' else names[level]} {{ #level-{LEVEL_ANCHORS[level]} }}\n")
         head = "| 政策 | 文号 | 引用次数 | 核实 |" if lang == "zh" else "| Policy | Document number | Cited by | Verified |"
         rows = [f"| [{_cell(policy_label(catalog, p.id, lang))}]({href(page, p.page)}) | {p.fact('doc_number') or '*' + LABELS[lang]['not_verified'] + '*'} "
                 f"| {len(p.cited_by)} | {('已核实' if lang == 'zh' else 'yes') if p.meta['verified'] else ('未核实' if lang == 'zh' else 'no')} |" for p in ps]
@@ -486,7 +504,8 @@ GLANCE = {
 def _figure_groups(catalog: Catalog, report: int):
     """(kind, year, [(measure, figure)]) of one report: its year's work first, then next year's plan."""
     out = []
-    for kind, year in (("done", report), ("problem", report), ("planned", report + 1)):
+    for kind in MEASURED_KINDS:
+        year = report + 1 if kind == "planned" else report
         pairs = [(m, f) for m in catalog.by_report.get(report, []) if m.kind == kind for f in m.figures]
         if pairs:
             out.append((kind, year, pairs))

@@ -16,11 +16,35 @@ _CIRCLED = {chr(0x3220 + i): i + 1 for i in range(10)}
 _HEADING_ORDINAL = re.compile(r"^\s*(?:(?P<circled>[\u3220-\u3229])|[(（](?:(?P<paren>[一二三四五六七八九十]+)|(?P<digits>\d+))[)）]|(?P<section>[一二三四五六七八九十]+)、)")
 
 CHINESE_NUMERAL = "[一二三四五六七八九十]{1,3}"
-# A marker (一是、二是 …) opens a paragraph or follows the end of a sentence.
-ZH_MARKER = re.compile(rf"(?:^|(?<=[。；;：:\n]))(?P<numeral>{CHINESE_NUMERAL})是")
+# Where a marker may stand: opening a paragraph, or after the end of a sentence or clause.
+_OPENS = r"(?:^|(?<=[。；;：:\n]))"
+CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    """One way the reports number their measures: 一是…二是…, 1. 2., （1）（2）, ①②."""
+
+    name: str
+    pattern: re.Pattern
+    ordinal: object  # the numeral as written → its number
+    written: object  # a number → the marker as written, for messages
+
+
+ZH_STYLES = (
+    MarkerStyle("是", re.compile(rf"{_OPENS}(?P<numeral>{CHINESE_NUMERAL})是"),
+                lambda n: chinese_number(n), lambda n: f"{cn2an.an2cn(n)}是"),
+    # 1. 1、 1． open a paragraph (mid-sentence they are too often part of a number: 3、4月, 2.9万辆).
+    MarkerStyle("1.", re.compile(rf"(?:^|(?<=\n))(?P<numeral>\d{{1,2}})[.．、](?!\d)"), int, lambda n: f"{n}."),
+    MarkerStyle("（1）", re.compile(rf"{_OPENS}[(（](?P<numeral>\d{{1,2}})[)）]"), int, lambda n: f"（{n}）"),
+    MarkerStyle("①", re.compile(rf"(?:^|(?<=[。；;：:，,\n]))(?P<numeral>[{CIRCLED_DIGITS}])"),
+                lambda n: CIRCLED_DIGITS.index(n) + 1, lambda n: CIRCLED_DIGITS[n - 1]),
+)
 EN_ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
-               "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth"]
-EN_MARKER = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<numeral>{'|'.join(EN_ORDINALS)}),")
+               "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",
+               "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth"]
+EN_STYLE = MarkerStyle("First,", re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<numeral>{'|'.join(EN_ORDINALS)}),"),
+                       lambda n: EN_ORDINALS.index(n) + 1, lambda n: f"{EN_ORDINALS[n - 1]},")
 
 
 def chinese_number(numeral: str) -> int:
@@ -56,37 +80,79 @@ class Span:
 
 
 class MarkerOrderError(ValueError):
-    def __init__(self, offset: int, found: int, expected: int):
-        self.offset, self.found, self.expected = offset, found, expected
-        super().__init__(f"marker {found} where {expected} was expected")
+    def __init__(self, offset: int, found: int, expected: int, style: MarkerStyle = ZH_STYLES[0]):
+        self.offset, self.found, self.expected, self.style = offset, found, expected, style
+        super().__init__(f"marker {self.found_as} where {self.expected_as} was expected")
+
+    @property
+    def found_as(self) -> str:
+        return self.style.written(self.found)
+
+    @property
+    def expected_as(self) -> str:
+        return self.style.written(self.expected)
+
+    @property
+    def first_as(self) -> str:
+        return self.style.written(1)
+
+
+def _candidates(text: str, style: MarkerStyle) -> list[tuple[int, re.Match]]:
+    out = []
+    for m in style.pattern.finditer(text):
+        try:
+            out.append((style.ordinal(m["numeral"]), m))
+        except ValueError:  # not a numeral (九九十): ordinary text, not a marker
+            continue
+    return out
+
+
+def marker_style(text: str, lang: str = "zh") -> MarkerStyle | None:
+    """The style that numbers the measures of ``text``: the one whose first marker comes first.
+
+    Styles nest (1. 2. with 一是…二是… inside each, or 一是 with ①② inside); the outer one opens
+    the block, so its first marker is the earliest.
+    """
+    if lang != "zh":
+        return EN_STYLE if _candidates(text, EN_STYLE) else None
+    firsts = [(found[0][1].start(), i, style) for i, style in enumerate(ZH_STYLES) if (found := _candidates(text, style))]
+    return min(firsts)[2] if firsts else None
 
 
 def find_markers(text: str, lang: str = "zh") -> list[Marker]:
-    """Every ordinal marker in ``text``; they must count up from one with no gap or repeat."""
-    pattern = ZH_MARKER if lang == "zh" else EN_MARKER
+    """Every measure marker in ``text``; they must count up from one with no gap or repeat."""
+    style = marker_style(text, lang)
+    if style is None:
+        return []
     markers = []
-    for m in pattern.finditer(text):
-        numeral = m["numeral"]
-        try:
-            ordinal = chinese_number(numeral) if lang == "zh" else EN_ORDINALS.index(numeral) + 1
-        except ValueError:  # not a numeral (九九十): ordinary text, not a marker
-            continue
+    for ordinal, m in _candidates(text, style):
         expected = len(markers) + 1
         if ordinal != expected:
-            raise MarkerOrderError(m.start(), ordinal, expected)
+            raise MarkerOrderError(m.start(), ordinal, expected, style)
         markers.append(Marker(ordinal, m.start(), m.end()))
     return markers
+
+
+PARAGRAPH_BREAK = "\n\n"  # how a block's paragraphs are joined into its text
 
 
 def split_measures(text: str, lang: str = "zh") -> list[Span]:
     """Cut a block's text into the text before the first marker and one span per measure.
 
-    A measure runs from its marker to the next marker or the end of the block. A block with no
-    marker is one measure. The spans cover ``text`` exactly, in order.
+    A measure runs from its marker to the next marker or the end of the block. In a block with no
+    marker, each paragraph is one measure. The spans cover ``text`` exactly, in order.
     """
     markers = find_markers(text, lang)
     if not markers:
-        return [Span(1, 0, len(text))] if text.strip() else [Span(0, 0, len(text))]
+        if not text.strip():
+            return [Span(0, 0, len(text))]
+        starts, at = [], 0
+        for piece in text.split(PARAGRAPH_BREAK):
+            if piece.strip():
+                starts.append(at)
+            at += len(piece) + len(PARAGRAPH_BREAK)
+        starts[0] = 0
+        return [Span(n, start, end) for n, (start, end) in enumerate(zip(starts, starts[1:] + [len(text)]), 1)]
     spans = [Span(0, 0, markers[0].start)] if markers[0].start else []
     ends = [m.start for m in markers[1:]] + [len(text)]
     spans += [Span(m.ordinal, m.start, end) for m, end in zip(markers, ends)]

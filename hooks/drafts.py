@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from annual_report.catalog import draft_folders
+from annual_report.draft import escape_markdown
 
 log = logging.getLogger("mkdocs.hooks.drafts")
 
@@ -22,9 +23,20 @@ BANNER = """\
 !!! danger "草稿 · Draft — 尚未发布 / not published"
 
     本页属于草稿报告（`status: draft`），只在本地预览（make serve）中显示，不会发布到网站上。
-    发布前请把报告首页的 `status` 改为 `published`，并填写成文日期和审核人。
+    发布前请清除下列待办事项，再把报告首页的 `status` 改为 `published`（见 CONTRIBUTING.md）。
 
 """
+NO_OPEN_ITEMS = "    这份草稿没有待办事项：核对无误后即可把 `status` 改为 `published`。\n\n"
+
+
+def banner(open_items: list[str]) -> str:
+    """The draft banner, with the report's open items (each names its file, line and fix)."""
+    if not open_items:
+        return BANNER + NO_OPEN_ITEMS
+    # Inside the admonition, each item is a list entry whose text Markdown must not read as markup.
+    items = "".join(f"    {n}. {escape_markdown(' '.join(line.strip() for line in item.splitlines()))}\n"
+                    for n, item in enumerate(open_items, 1))
+    return BANNER + f"    待办事项（{len(open_items)}）：\n\n" + items + "\n"
 
 
 drafts: list[str] = []  # report folders that are drafts, read once per build
@@ -82,5 +94,6 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     if _state.show_drafts and is_draft(_state.source_page(page), drafts):
-        return BANNER + markdown
+        year = int(_state.source_page(page).split("/")[1])
+        return banner(_state.catalog(config).open_items.get(year, [])) + markdown
     return markdown

@@ -16,7 +16,7 @@ def is_fallback(page) -> bool:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if not _state.source_page(page).startswith("reports/") or "section" not in page.meta:
+    if not _state.source_page(page).startswith("reports/") or "report" not in page.meta:
         return markdown
     lang = "zh" if is_fallback(page) else _state.language(config)
     return annotate_report_page(markdown, page.meta, _state.source_page(page), _state.catalog(config), lang)
