@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +19,11 @@ SITE = ROOT / "site"
 DOCS = ROOT / "docs"
 SOURCE = DOCS / "zh" / "reports" / "2023" / "2023-report.txt"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+FIXTURE_REPORTS = ROOT / "tests" / "fixtures" / "reports"
+
+_spec = importlib.util.spec_from_file_location("new_report", ROOT / "scripts" / "new_report.py")
+new_report = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(new_report)
 
 
 def build_env() -> dict:
@@ -51,12 +59,65 @@ def soup(site):
     return get
 
 
-def copy_project(dest: Path) -> Path:
-    """The project's content and configuration copied into dest, to build or to break."""
+def copy_project(dest: Path, reports: set[int] | None = None) -> Path:
+    """The project's content and configuration copied into dest, to build or to break.
+
+    ``reports`` keeps only those report years (the others are taken out with their nav entries), so
+    that a test does not depend on which reports staff have added under docs/.
+    """
     for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    if reports is not None:
+        for home in (dest / "docs" / "zh" / "reports").glob("*/index.md"):
+            if home.parent.name.isdigit() and int(home.parent.name) not in reports:
+                new_report.remove_report(dest, int(home.parent.name))
     return dest
+
+
+def import_report(project: Path, year: int, source: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """`make new-report YEAR=… SOURCE=…` in a project copy."""
+    args = [sys.executable, str(ROOT / "scripts" / "new_report.py"), str(year), "--root", str(project), *extra]
+    return subprocess.run(args + (["--source", str(source)] if source else []), capture_output=True, text=True)
+
+
+def complete_report(project: Path, year: int, area: str = "enforcement") -> None:
+    """What staff do after an import, done by a test: every measure given an area, every page given
+    an English text (a fixture translation with one 'First,' 'Second,' … per measure), the unknown
+    citations recorded as cited documents, the reviewer filled in, and the report published."""
+    from annual_report.catalog import CatalogReader, block_spans, is_measured, page_blocks
+    from annual_report.draft import front_matter
+    from annual_report.errors import ContentErrors
+    from annual_report.frontmatter import split_page
+    from annual_report.text import EN_ORDINALS
+
+    zh, en = project / "docs" / "zh" / "reports" / str(year), project / "docs" / "en" / "reports" / str(year)
+    for path in sorted(zh.rglob("*.md")):
+        page = split_page(str(path), path.read_text("utf-8"))
+        meta = page.meta
+        if meta.get("kind") in ("done", "duties", "problem", "planned"):
+            meta["area"] = area
+        if "disclosure" in meta:
+            meta["status"] = "published"
+            meta["disclosure"]["reviewer"] = meta["disclosure"]["reviewer"] or "测试审核人"
+            meta["disclosure"]["written"] = meta["disclosure"]["written"] or f"{year + 1}-03-01"
+        path.write_text(front_matter(meta) + page.body, "utf-8")
+        english = {k: v for k, v in meta.items() if k not in ("area", "measure_areas", "status", "reports_on")}
+        english["title"] = f"Fixture translation of {path.relative_to(zh).as_posix()}"
+        body = page.body if "section" not in meta else f"# {english['title']} {{ #fixture }}\n\n"
+        for sub, block in page_blocks(page):
+            if is_measured(meta, sub, block):
+                count = sum(1 for span in block_spans(page, block, "zh") if span.ordinal)
+                heading = f"## ({sub}) Fixture subsection {{ #fixture-{sub} }}\n\n" if sub and "subsection" not in meta else ""
+                body += heading + " ".join(f"{EN_ORDINALS[n]}, fixture text." for n in range(count)) + "\n\n"
+        (en / path.relative_to(zh)).write_text(front_matter(english) + body, "utf-8")
+    try:
+        CatalogReader(project / "docs" / "zh", project / "data", project).read()
+    except ContentErrors as err:
+        unknown = [e for e in err.errors if "not known to the site" in e.problem]
+        titles = [t for e in unknown for t in re.findall(r"《([^《》]+)》 \(line", e.problem)]
+        (project / "data" / "cited-documents.yml").write_text(
+            yaml.safe_dump([{"title": t, "kind": "other", "note": "测试夹具"} for t in titles], allow_unicode=True), "utf-8")
 
 
 @pytest.fixture

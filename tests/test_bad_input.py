@@ -19,6 +19,12 @@ def edit(project, rel, old, new, count=1):
     return path
 
 
+def edit_official(project, rel, old, new, count=1):
+    """Edit a report page and its official file alike: a report whose signed text reads that way."""
+    edit(project, f"{REPORT}/2023-report.txt", old, new, count)
+    return edit(project, rel, old, new, count)
+
+
 def line_of(path, needle) -> int:
     return next(i for i, line in enumerate(path.read_text("utf-8").split("\n"), 1) if needle in line)
 
@@ -30,31 +36,32 @@ def read_error(project) -> ContentError:
 
 
 def test_unknown_policy_title(project):
-    path = edit(project, f"{REPORT}/plan.md", "《自治州促进政务服务便利化条例》", "《自治州促进政务服务便利化条列》")
+    path = edit_official(project, f"{REPORT}/plan.md", "《自治州促进政务服务便利化条例》", "《自治州促进政务服务便利化条列》")
     err = read_error(project)
     assert err.path == f"{REPORT}/plan.md" and err.line == line_of(path, "便利化条列")
-    assert "《自治州促进政务服务便利化条列》 has no policy page" in err.problem and "docs/zh/policies/" in err.fix
+    assert "not known to the site: 《自治州促进政务服务便利化条列》" in err.problem and "docs/zh/policies/" in err.fix
+    assert "data/cited-documents.yml" in err.fix  # a cited report or letter needs no policy page
 
 
 def test_unknown_nested_title(project):
-    edit(project, f"{REPORT}/plan.md", "〈优化营商环境条例〉", "〈优化营商环境条令〉")
+    edit_official(project, f"{REPORT}/plan.md", "〈优化营商环境条例〉", "〈优化营商环境条令〉")
     err = read_error(project)  # the outer title no longer matches either
-    assert "《自治区实施〈优化营商环境条令〉办法》 has no policy page" in err.problem
+    assert "《自治区实施〈优化营商环境条令〉办法》" in err.problem and "not known to the site" in err.problem
     edit(project, "docs/zh/policies/xinjiang-business-environment-measures.md", "verified: true",
          "verified: true\naliases:\n- 自治区实施〈优化营商环境条令〉办法")
     err = read_error(project)  # now the outer title is known, and the nested one is named
-    assert "〈优化营商环境条令〉 cited inside 《自治区实施〈优化营商环境条令〉办法》 has no policy page" in err.problem
+    assert "〈优化营商环境条令〉 (cited inside 《自治区实施〈优化营商环境条令〉办法》" in err.problem
 
 
 def test_marker_gap(project):
-    path = edit(project, f"{REPORT}/progress/06-law-enforcement.md", "二是加强综合执法", "三是加强综合执法")
+    path = edit_official(project, f"{REPORT}/progress/06-law-enforcement.md", "二是加强综合执法", "三是加强综合执法")
     err = read_error(project)
     assert err.line == line_of(path, "三是加强综合执法")
     assert "'三是' where '二是' was expected" in err.problem and "renumber" in err.fix
 
 
 def test_marker_repeated(project):
-    edit(project, f"{REPORT}/plan.md", "三是深入实施", "二是深入实施")
+    edit_official(project, f"{REPORT}/plan.md", "三是深入实施", "二是深入实施")
     assert "'二是' where '三是' was expected" in read_error(project).problem
 
 
@@ -107,7 +114,7 @@ def assert_fails_cleanly(result, *expected):
 
 
 def test_build_fails_on_unknown_citation_with_file_line_and_fix(project):
-    path = edit(project, f"{REPORT}/plan.md", "《自治州促进政务服务便利化条例》", "《自治州促进政务服务便利化条列》")
+    path = edit_official(project, f"{REPORT}/plan.md", "《自治州促进政务服务便利化条例》", "《自治州促进政务服务便利化条列》")
     assert_fails_cleanly(build(project), f"{REPORT}/plan.md:{line_of(path, '便利化条列')}", "How to fix:")
 
 

@@ -90,7 +90,7 @@ MESSAGES = messages()
 def test_the_messages_are_found_in_the_source():
     assert len(MESSAGES) >= 30
     flat = [" … ".join(f) for _, f in MESSAGES]
-    assert "the cited title 《 … 》 has no policy page" in flat
+    assert " cited title(s) are not known to the site: " in flat
     assert any("raw HTML tag <" in m for m in flat)  # the content-safety findings
     assert any("unknown marker" in m for m in flat)  # a PluginError of a hook
 

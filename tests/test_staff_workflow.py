@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import json
-import re
 import os
-import shutil
+import re
 import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build, copy_project, soup_of
 
-FIXTURE = ROOT / "tests" / "fixtures" / "report-2024"
+from annual_report.draft import front_matter
+from annual_report.frontmatter import split_page
+from conftest import FIXTURE_REPORTS, build, complete_report, copy_project, import_report, soup_of
+
+FIVE_PART = FIXTURE_REPORTS / "five-part-2024.txt"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project with the 2023 report only, whatever other years docs/ holds."""
+    return copy_project(tmp_path, reports={2023})
 
 
 def scaffold(project, year=2024):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_report.py"), str(year), "--root", str(project)],
-                          capture_output=True, text=True, check=True)
+    result = import_report(project, year)
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 def everything_built(site) -> str:
@@ -36,8 +45,7 @@ def test_scaffold_writes_a_draft_in_the_standard_structure(project):
     assert "written: null" in home and "reviewer: null" in home  # left for staff
     assert (project / "docs" / "en" / "reports" / "2024" / "plan.md").exists()
     assert "reports/2024/plan.md" in (project / "mkdocs.yml").read_text("utf-8")
-    again = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_report.py"), "2024", "--root", str(project)],
-                           capture_output=True, text=True)
+    again = import_report(project, 2024)
     assert again.returncode == 1 and "already exists" in again.stderr
 
 
@@ -78,19 +86,33 @@ def test_publishing_an_unfinished_scaffold_fails_with_the_fix(project):
     assert "docs/zh/reports/2024/index.md" in output and "How to fix:" in output
 
 
+ANNOTATIONS = {  # page of the fixture 2024 report → {its measure: (the 2023 planned measure it reports on, status)}
+    "progress/02.md": {3: ("2023-3-02-1", "completed")},
+    "progress/04.md": {1: ("2023-3-02-2", "partly-completed"), 2: ("2023-3-02-4", "under-way")},
+}
+
+
+def annotate(project, year=2024):
+    """Plan → outcome: the 2024 measures that report on 2023's plans say so in their front matter."""
+    for rel, notes in ANNOTATIONS.items():
+        path = project / "docs" / "zh" / "reports" / str(year) / rel
+        page = split_page(str(path), path.read_text("utf-8"))
+        page.meta["reports_on"] = {n: {"planned": planned, "status": status} for n, (planned, status) in notes.items()}
+        path.write_text(front_matter(page.meta) + page.body, "utf-8")
+
+
 def add_fixture_report(project):
-    """The fixture 2024 report (invented text, published in this copy only) and its nav entries."""
-    scaffold(project)
-    for lang in ("zh", "en"):
-        target = project / "docs" / lang / "reports" / "2024"
-        shutil.rmtree(target)
-        shutil.copytree(FIXTURE / lang, target)
+    """The fixture 2024 report (invented text, five parts) imported, completed and published in this copy only."""
+    result = import_report(project, 2024, FIVE_PART)
+    assert result.returncode == 0, result.stderr
+    complete_report(project, 2024)
+    annotate(project)
 
 
 @pytest.fixture(scope="module")
 def two_reports(tmp_path_factory):
     """The project with the fixture 2024 report published beside 2023, built once for the tests below."""
-    project = copy_project(tmp_path_factory.mktemp("two-reports"))
+    project = copy_project(tmp_path_factory.mktemp("two-reports"), reports={2023})
     add_fixture_report(project)
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -100,11 +122,11 @@ def two_reports(tmp_path_factory):
 def test_plan_outcomes_come_from_the_later_report(two_reports):
     project = two_reports
     measures = {m["id"]: m for m in json.loads((project / "site" / "data" / "measures.json").read_text("utf-8"))}
-    assert measures["2023-3-02-1"]["outcome"] == {"status": "completed", "reported_by": ["2024-1-11-1"]}
+    assert measures["2023-3-02-1"]["outcome"] == {"status": "completed", "reported_by": ["2024-1-02-3"]}
     assert measures["2023-3-02-2"]["outcome"]["status"] == "partly-completed"
     assert measures["2023-3-02-4"]["outcome"]["status"] == "under-way"
     assert measures["2023-3-02-8"]["outcome"] == {"status": "not-reported", "reported_by": []}
-    assert measures["2024-3-02-1"]["outcome"]["status"] == "awaiting"
+    assert measures["2024-4-02-1"]["outcome"]["status"] == "awaiting"
     plan = soup_of(project / "site" / "reports" / "2023" / "plan" / "index.html")
     tag = plan.find(id="m-2023-3-02-1").select_one("a.outcome-tag")
     assert tag.get_text() == "已完成" and "site-added" in tag["class"]
@@ -119,7 +141,7 @@ def sidebar_reports(page) -> list[str]:
 def test_the_sidebar_lists_the_newest_report_and_the_one_being_read(two_reports):
     site = two_reports / "site"
     older = soup_of(site / "reports" / "2023" / "plan" / "index.html")
-    newest = soup_of(site / "reports" / "2024" / "plan" / "index.html")
+    newest = soup_of(site / "reports" / "2024" / "problems" / "index.html")
     other = soup_of(site / "measures" / "by-area" / "index.html")
     assert sidebar_reports(older) == ["2024年报告", "2023年报告"]
     assert sidebar_reports(newest) == ["2024年报告"]
@@ -151,8 +173,8 @@ def test_without_a_later_report_every_plan_is_awaiting_it(soup):
 
 def test_an_annotation_naming_no_planned_measure_fails(project):
     add_fixture_report(project)
-    page = project / "docs" / "zh" / "reports" / "2024" / "progress" / "11-party-leadership.md"
+    page = project / "docs" / "zh" / "reports" / "2024" / "progress" / "02.md"
     page.write_text(page.read_text("utf-8").replace("planned: 2023-3-02-1", "planned: 2023-3-02-9"), "utf-8")
     output = build(project).stderr
     assert "reports_on: 2023-3-02-9 is not a measure planned for 2024" in output
-    assert "11-party-leadership.md:" in output and "Traceback" not in output
+    assert "progress/02.md:" in output and "Traceback" not in output
