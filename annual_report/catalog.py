@@ -275,7 +275,8 @@ class CatalogReader:
                 measures.append(Measure(mid, year, year + (1 if meta["kind"] == "planned" else 0), meta["kind"],
                                         area or UNASSIGNED.id, section, sub, span.ordinal, text, rel, line, cited, figures))
         if unknown:
-            titles = "、".join(f"{'〈' if c.outer else '《'}{c.title}{'〉' if c.outer else '》'} (line {line})" for c, line in unknown)
+            titles = "; ".join(f"〈{c.title}〉 (cited inside 《{c.outer}》, line {line})" if c.outer else f"《{c.title}》 (line {line})"
+                               for c, line in unknown)
             report.open_items.append(ContentError(
                 page.path, unknown[0][1], f"{len(unknown)} cited title(s) are not known to the site: {titles}",
                 "check each title against the signed original for a typo; for a policy, add a page under docs/zh/policies/ "

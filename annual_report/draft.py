@@ -11,6 +11,7 @@ problems, plan, other), subsections by number (progress/03.md).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -55,15 +56,19 @@ def escape_markdown(line: str) -> str:
     m = _LINE_START.match(line)
     if m and m[1][0].isdigit():
         return line[: m.end()] + "\\" + line[m.end():]  # 1. 加强 → 1\. 加强: not an ordered list
-    return "\\" + line if m else line
+    if m or line.startswith("!"):
+        return "\\" + line
+    if line.startswith("?"):  # ??? opens a collapsible block (pymdownx.details); ? has no backslash escape
+        return "&#63;" + line[1:]
+    return line
 
 
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&lt;|&gt;|&amp;")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:lt|gt|amp|#\d+|#[xX][0-9a-fA-F]+);")
 
 
 def unescape_markdown(text: str) -> str:
     """The text a reader sees for Markdown written by :func:`escape_markdown` (or by hand)."""
-    return _UNESCAPE.sub(lambda m: m[1] if m[1] is not None else {"&lt;": "<", "&gt;": ">", "&amp;": "&"}[m[0]], text)
+    return _UNESCAPE.sub(lambda m: m[1] if m[1] is not None else html.unescape(m[0]), text)
 
 
 def _paragraphs(paragraphs) -> str:

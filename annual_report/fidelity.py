@@ -1,7 +1,7 @@
 """Every report's pages, read in order with the site's additions removed, are its official file.
 
-The one freedom is layout (:func:`annual_report.structure.canonical`): line breaks, blank lines and
-the whitespace at either end of a line. Everything else — a changed, missing or added character,
+The one freedom is layout (:func:`annual_report.structure.canonical`): line breaks, blank lines, the
+whitespace at either end of a line, and whitespace after a 。 (where a run-in heading is set apart). Everything else — a changed, missing or added character,
 a full-width comma for an ASCII one — is a difference, reported at the page and line where it is
 found, with the official file's line and both texts.
 
@@ -21,7 +21,7 @@ from .draft import unescape_markdown
 from .errors import ContentError
 from .frontmatter import SourcePage
 from .pages import official_lines, scan_blocks
-from .structure import split_lines
+from .structure import canonical_line, split_lines
 
 # Comparing sentence by sentence keeps each difference to the sentence it is in, and is fast.
 _SENTENCE = re.compile(r"[^。；;]*[。；;]|[^。；;]+$")
@@ -46,7 +46,7 @@ def locate(lines: list[tuple[str, int, str]]) -> Located:
     text, starts, places = [], [], []
     at = 0
     for path, line, content in lines:
-        content = content.strip()
+        content = canonical_line(content)
         if not content:
             continue
         starts.append(at)

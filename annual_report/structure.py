@@ -48,6 +48,8 @@ SUBSECTION_HEADING = re.compile(rf"^(?:(?P<circled>[{_CIRCLED}])|[(（](?P<numer
 HEADING_MAX = 60
 SENTENCE_END = "。"
 ENDS_LIKE_A_HEADING = tuple("。：:；;！？!?）)”")
+# A heading is broken over two lines only when it was long: a short topic (（二）深化改革) is whole.
+WRAPPED_HEADING_MIN = 20
 
 DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}|[〇零○O０一二三四五六七八九]{4})\s*年\s*[\d０-９一二三四五六七八九十]{1,3}\s*月"
                        r"\s*[\d０-９一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
@@ -138,9 +140,18 @@ def split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
 
 
+# Whitespace after a 。 is where the site may break a run-in heading from its text: layout too.
+_AFTER_STOP = re.compile(r"(?<=。)\s+")
+
+
+def canonical_line(line: str) -> str:
+    return _AFTER_STOP.sub("", line.strip())
+
+
 def canonical(text: str) -> str:
-    """The text with its layout removed: line breaks and each line's leading and trailing whitespace."""
-    return "".join(line.strip() for line in split_lines(text))
+    """The text with its layout removed: line breaks, each line's leading and trailing whitespace,
+    and whitespace after a 。 (where a run-in heading is set apart from its text)."""
+    return "".join(canonical_line(line) for line in split_lines(text))
 
 
 def kind_of(heading: str) -> str | None:
@@ -175,7 +186,7 @@ def _split_heading(text: str) -> tuple[str, str]:
     end = text.find(SENTENCE_END)
     if end == -1:
         return text, ""
-    return text[: end + 1], text[end + 1:]
+    return text[: end + 1], text[end + 1:].lstrip()
 
 
 def _closing_start(lines: list[tuple[int, str]]) -> int:
@@ -223,7 +234,7 @@ def read_report(text: str, kinds: dict[int, str] | None = None) -> ReportText:
             if rest:
                 parts[-1].paragraphs.append(Paragraph(rest, number))
             continue
-        if numeral is not None and parts and numeral > expected and _looks_like_heading(line):
+        if numeral is not None and parts and numeral > expected and len(_split_heading(line)[0]) <= HEADING_MAX:
             raise StructureError(number, f"part heading '{line}' where part {expected} was expected (a part is missing or misnumbered)",
                                  "check the file against the signed original: parts count 一、二、三… with no gap")
         _add_line(parts[-1], number, line)
@@ -247,7 +258,7 @@ def _add_line(part: Part, number: int, line: str) -> None:
             sub.paragraphs.append(Paragraph(rest, number))
         part.subsections.append(sub)
         return
-    if numeral is not None and _looks_like_heading(line) and (numeral > expected or numeral == expected - 1):
+    if numeral is not None and len(_split_heading(line)[0]) <= HEADING_MAX and (numeral > expected or numeral == expected - 1):
         what = "missing or misnumbered" if numeral > expected else "repeated"
         raise StructureError(number, f"subsection heading '{line}' where subsection {expected} of part {part.ordinal} was "
                                      f"expected (a subsection is {what})",
@@ -257,9 +268,10 @@ def _add_line(part: Part, number: int, line: str) -> None:
 
 
 def _finish_part(part: Part) -> None:
-    run_in = [s for s in part.subsections if s.heading and s.heading.endswith(SENTENCE_END)]
+    headed = [s for s in part.subsections if s.heading]
+    run_in = [s for s in headed if s.heading.endswith(SENTENCE_END)]
     for sub in part.subsections:
-        _join_broken_heading(sub, headings_end_with_stop=len(run_in) * 2 > len(part.subsections))
+        _join_broken_heading(sub, headings_end_with_stop=len(run_in) * 2 > len(headed))
         if part.kind == "planned" and sub.heading and GOAL_HEADING.search(sub.heading) and not _has_markers(sub.paragraphs):
             sub.goal = True
     for block, line in _blocks(part):
@@ -275,10 +287,11 @@ def _finish_part(part: Part) -> None:
 def _join_broken_heading(sub: Subsection, headings_end_with_stop: bool) -> None:
     """㈢进一步深化…法治化 / 交通运输行业营商环境。一是…: a heading broken over two lines.
 
-    Only where the part's other headings end with 。 (so one without it is unfinished) and the next
-    line's first sentence is short and opens no measure.
+    Only where the part's other headings end with 。 (so one without it is unfinished), the line is
+    long enough to have been wrapped, and the next line's first sentence is short and opens no measure.
     """
-    if not (sub.heading and headings_end_with_stop and not sub.heading.endswith(ENDS_LIKE_A_HEADING) and sub.paragraphs):
+    if not (sub.heading and headings_end_with_stop and len(sub.heading) >= WRAPPED_HEADING_MIN
+            and not sub.heading.endswith(ENDS_LIKE_A_HEADING) and sub.paragraphs):
         return
     first = sub.paragraphs[0]
     if first.line == sub.line:  # run-in text, not a second line

@@ -1,0 +1,42 @@
+"""annual_report.text: the measure marker styles the reports use."""
+
+from __future__ import annotations
+
+import pytest
+
+from annual_report.text import MarkerOrderError, find_markers, marker_style, split_measures
+
+
+def pieces(text):
+    return [(s.ordinal, text[s.start:s.end]) for s in split_measures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.甲。\n\n2.乙。", [(1, "1.甲。\n\n"), (2, "2.乙。")]),
+    ("1、甲。\n\n2、乙。", [(1, "1、甲。\n\n"), (2, "2、乙。")]),
+    ("要求：（1）甲；（2）乙。", [(0, "要求："), (1, "（1）甲；"), (2, "（2）乙。")]),
+    ("①甲；②乙。", [(1, "①甲；"), (2, "②乙。")]),
+])
+def test_every_marker_style(text, expected):
+    assert pieces(text) == expected
+
+
+def test_the_outer_style_numbers_the_measures():
+    text = "1.学习。一是读书。二是讨论。\n\n2.落实。一是印发。"
+    assert marker_style(text).name == "1." and [o for o, _ in pieces(text)] == [1, 2]
+
+
+def test_decimals_and_years_are_not_markers():
+    assert find_markers("共计60.82万元,车次2.9万辆。") == []
+    assert find_markers("2024年,我局。") == []
+
+
+def test_paragraphs_without_markers_are_one_measure_each():
+    text = "甲。\n\n乙。"
+    assert pieces(text) == [(1, "甲。\n\n"), (2, "乙。")]
+
+
+def test_a_gap_in_any_style_is_an_error():
+    with pytest.raises(MarkerOrderError) as err:
+        find_markers("①甲；③乙。")
+    assert (err.value.found_as, err.value.expected_as) == ("③", "②")
