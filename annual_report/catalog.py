@@ -218,8 +218,8 @@ class CatalogReader:
             key = (meta["report"], meta["section"], meta.get("subsection"))
             if key in seen:
                 self.errors.append(ContentError(page.path, page.line_of("subsection" if key[2] else "section"),
-                                                f"report {key[0]} part {key[1]}" + (f" subsection {key[2]}" if key[2] else "")
-                                                + f" is also {seen[key]}", "give each page its own 'section'/'subsection' numbers"))
+                                                f"report {key[0]}, part {key[1]}, subsection {key[2] or '—'} is also {seen[key]}",
+                                                "give each page its own 'section'/'subsection' numbers"))
                 return
             seen[key] = page.path
             if "kind" not in meta:

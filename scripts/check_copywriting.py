@@ -4,7 +4,8 @@ writes, and never over the official report text.
 
 Checked, whole: CONTRIBUTING.md, README.md, the .github templates, the UI text in overrides/, and every
 Chinese page outside docs/zh/reports/ (home, about, open data, glossary, index-page intros, policy
-pages), plus a report's home page (no `section`: its body is the site's).
+pages), plus a report's home page (no `section`: its body is the site's, except the official opening
+in its `<div class="report-opening" markdown>` block).
 Checked in part: in report pages that hold official text (front matter with `section`), only the
 editor's notes and other admonitions (`!!! note "编者注"`); in data/glossary.yml, only the
 definitions (definition_zh, definition_en).
@@ -58,6 +59,24 @@ def holds_official_text(path: Path, text: str) -> bool:
     except yaml.YAMLError:
         return True  # the build reports the broken front matter; do not lint the page meanwhile
     return isinstance(meta, dict) and "section" in meta
+
+
+OFFICIAL_BLOCK = re.compile(r'^<div class="(?:report-opening|part-intro|signature)"[^>]*\bmarkdown\b')
+
+
+def without_official_blocks(text: str) -> str:
+    """The page with the official text of its marked blocks (the opening on a report's home page, a
+    part's intro, the signature) blanked, so that line numbers stay: that text is the bureau's."""
+    lines = text.split("\n")
+    inside = False
+    for i, line in enumerate(lines):
+        if OFFICIAL_BLOCK.match(line):
+            inside = True
+        elif inside and line.startswith("</div>"):
+            inside = False
+        elif inside:
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 def admonitions_only(text: str) -> tuple[str, dict[int, int]]:
@@ -127,7 +146,7 @@ def lint(path: Path, text: str | None = None) -> list[tuple[int, int, str, str]]
     if path.name == "glossary.yml":
         keep_lines = glossary_lines(text)
     if path.suffix == ".md":
-        text, shift = admonitions_only(text) if holds_official_text(path, text) else dedent_admonitions(text)
+        text, shift = admonitions_only(text) if holds_official_text(path, text) else dedent_admonitions(without_official_blocks(text))
     else:
         shift = {}
     findings = []

@@ -101,3 +101,17 @@ def test_the_content_has_none():
     result = run()
     assert result.returncode == 0, result.stdout
     assert "OK" in result.stdout
+
+
+def test_a_look_alike_copied_from_the_official_file_is_the_originals(tmp_path):
+    """A report page may hold what its official file holds (二O二四 typed with a Latin O by the bureau);
+    the same slip anywhere else is reported."""
+    folder = tmp_path / "docs" / "zh" / "reports" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "2024-report.txt").write_text("一、工作情况\n二O二四年，我局推进法治建设。\n", "utf-8")
+    (folder / "progress.md").write_text("---\ntitle: t\n---\n\n二O二四年，我局推进法治建设。\n", "utf-8")
+    (folder / "about.md").write_text("---\ntitle: t\n---\n\n二O二五年，本站更新。\n", "utf-8")
+    result = subprocess.run([sys.executable, str(SCRIPT), str(folder / "progress.md"), str(folder / "about.md")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "about.md:5:2: U+004F" in result.stdout and "progress.md" not in result.stdout
