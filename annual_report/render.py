@@ -6,6 +6,8 @@ test) can tell it from the official text, which passes through unchanged.
 
 from __future__ import annotations
 
+import re
+
 from .catalog import block_spans, is_measured, page_blocks
 from .frontmatter import SourcePage
 from .links import href
@@ -596,6 +598,8 @@ def areas_chart(catalog: Catalog, report: int, page: str, lang: str) -> str:
     ])
 
 
+OPENING_BLOCK = re.compile(r'^<div class="report-opening" markdown>\n.*?^</div>\n', re.M | re.S)
+
 FULL_REPORT_NOTE = {
     "zh": ('!!! info full-report-note site-added "说明（本站添加）"\n\n'
            "    本页把报告各页按原文顺序合为一页，便于通读和打印（打印时不显示网站导航）。正文照录原文；"
@@ -636,6 +640,13 @@ def full_report(catalog: Catalog, report: int, page: str, lang: str, home: dict,
     out = [disclosure_table(home, lang), FULL_REPORT_NOTE[lang]]
     section = None
     for src, meta, body, body_lang in sources:
+        if "section" not in meta:  # the report home: only its opening (title lines, addressee, preamble) is the report's
+            opening = OPENING_BLOCK.search(body)
+            if opening:
+                text = annotate_report_page(_relink(opening[0], src, page), meta, page, catalog, body_lang)
+                wrap = ' lang="zh"' if body_lang != lang else ""
+                out.append(f"<div class=\"report-page\"{wrap} markdown>\n\n{text}\n</div>\n")
+            continue
         body = re.sub(r"^<!-- [\w:-]+ -->\n?", "", body, flags=re.M)
         text = annotate_report_page(_relink(body, src, page), meta, page, catalog, body_lang)
         for m in catalog.by_page.get(src, []):

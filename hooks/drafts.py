@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 
 from annual_report.catalog import draft_folders
 from annual_report.draft import escape_markdown
+from annual_report.links import href
 
 log = logging.getLogger("mkdocs.hooks.drafts")
 
@@ -29,14 +30,20 @@ BANNER = """\
 NO_OPEN_ITEMS = "    这份草稿没有待办事项：核对无误后即可把 `status` 改为 `published`。\n\n"
 
 
-def banner(open_items: list[str]) -> str:
-    """The draft banner, with the report's open items (each names its file, line and fix)."""
+def banner(open_items: list[str], src: str) -> str:
+    """The draft banner: on the report home every open item of the report; on another page its own
+    items (each names its file, line and fix) and a link to the home, where all are listed."""
     if not open_items:
         return BANNER + NO_OPEN_ITEMS
+    home = "/".join(src.split("/")[:2]) + "/index.md"  # reports/2024/index.md
+    shown = open_items if src == home else [i for i in open_items if i.startswith((f"docs/zh/{src}:", f"docs/en/{src}:"))]
     # Inside the admonition, each item is a list entry whose text Markdown must not read as markup.
-    items = "".join(f"    {n}. {escape_markdown(' '.join(line.strip() for line in item.splitlines()))}\n"
-                    for n, item in enumerate(open_items, 1))
-    return BANNER + f"    待办事项（{len(open_items)}）：\n\n" + items + "\n"
+    out = BANNER + (f"    待办事项（{len(shown)}）：\n\n" if shown else "")
+    out += "".join(f"    {n}. {escape_markdown(' '.join(line.strip() for line in item.splitlines()))}\n"
+                   for n, item in enumerate(shown, 1))
+    if src != home:
+        out += f"\n    这份草稿共有 {len(open_items)} 项待办事项，全部列在[报告首页]({href(src, home)})。\n"
+    return out + "\n"
 
 
 drafts: list[str] = []  # report folders that are drafts, read once per build
@@ -95,5 +102,5 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if _state.show_drafts and is_draft(_state.source_page(page), drafts):
         year = int(_state.source_page(page).split("/")[1])
-        return banner(_state.catalog(config).open_items.get(year, [])) + markdown
+        return banner(_state.catalog(config).open_items.get(year, []), _state.source_page(page)) + markdown
     return markdown

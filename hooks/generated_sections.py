@@ -37,7 +37,7 @@ def full_report(catalog, report: int, src: str, lang: str, config) -> str:
             path, body_lang = _state.docs_root(config) / _state.DEFAULT_LANGUAGE / info["page"], _state.DEFAULT_LANGUAGE
             page = split_page(str(path), path.read_text("utf-8"))
         sources.append((info["page"], page.meta, page.body, body_lang))
-    return render.full_report(catalog, report, src, lang, sources[0][1], sources[1:])
+    return render.full_report(catalog, report, src, lang, sources[0][1], sources)
 
 
 def on_page_markdown(markdown, page, config, files):
