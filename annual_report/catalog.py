@@ -493,6 +493,30 @@ def draft_folders(docs: Path) -> list[str]:
     return out
 
 
+def draft_pages(docs_root: Path) -> tuple[list[str], list[ContentError]]:
+    """Pages (as under a language folder, e.g. about.md) whose front matter says ``draft: true``, in
+    either language; and an error for each ``draft:`` that is not true or false. Report and policy
+    pages take no ``draft:`` (their schemas say so): a report is a draft as a whole."""
+    found, errors = set(), []
+    for path in sorted(docs_root.glob("*/**/*.md")):
+        text = path.read_text("utf-8", errors="replace")
+        if "draft:" not in text.split("\n---", 1)[0]:
+            continue
+        shown = path.relative_to(docs_root.parent).as_posix()
+        try:
+            page = split_page(shown, text)
+        except ContentError as err:
+            errors.append(err)
+            continue
+        value = page.meta.get("draft")
+        if value is True:
+            found.add(path.relative_to(docs_root).as_posix().split("/", 1)[1])
+        elif value not in (None, False):
+            errors.append(ContentError(shown, page.line_of("draft"), f"'draft: {value}' is neither true nor false",
+                                       "write 'draft: true' to keep the page out of the published site, or remove the line"))
+    return sorted(found), errors
+
+
 def load_areas_file(path: Path) -> dict[str, Area]:
     rows = yaml.safe_load(path.read_text("utf-8"))
     return {r["id"]: Area(r["id"], r["name_zh"], r["name_en"], r["basis"], r["short_zh"], r["short_en"]) for r in rows}

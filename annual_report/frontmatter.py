@@ -42,7 +42,12 @@ class SourcePage:
 
 
 def split_page(path: str, text: str) -> SourcePage:
-    """Split ``---`` front matter from the body. A page without front matter has empty meta."""
+    """Split ``---`` front matter from the body. A page without front matter has empty meta.
+
+    A byte-order mark and CR or CRLF line ends (what Windows editors may save) are read as plain
+    text with LF line ends, as MkDocs reads them, so that no page is dropped for its encoding.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
         return SourcePage(path, {}, text, 1)
     end = text.find("\n---\n", 3)

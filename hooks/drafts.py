@@ -1,6 +1,8 @@
 """A draft report is never published; `make serve` shows it to staff with a 草稿 banner.
 
-A report is a draft while its home page (docs/zh/reports/YEAR/index.md) says ``status: draft``.
+A report is a draft while its home page (docs/zh/reports/YEAR/index.md) says ``status: draft`` (read
+as YAML: a quoted "draft" is a draft too); any other page is one while its front matter says
+``draft: true``.
 In a build, its pages (both languages) are dropped before anything sees them, and its nav entries
 are pruned, so nothing of it reaches pages, navigation, search, sitemap, feeds or data files.
 """
@@ -11,10 +13,11 @@ import logging
 import os
 
 import _state
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from annual_report.catalog import draft_folders
+from annual_report.catalog import draft_folders, draft_pages
 from annual_report.draft import escape_markdown
 from annual_report.links import href
 
@@ -25,6 +28,12 @@ BANNER = """\
 
     本页属于草稿报告（`status: draft`），只在本地预览（make serve）中显示，不会发布到网站上。
     发布前请清除下列待办事项，再把报告首页的 `status` 改为 `published`（见 CONTRIBUTING.md）。
+
+"""
+PAGE_BANNER = """\
+!!! danger "草稿 · Draft — 尚未发布 / not published"
+
+    本页的前置信息写有 `draft: true`：只在本地预览中显示，不会发布到网站上。删去这一行即可发布。
 
 """
 NO_OPEN_ITEMS = "    这份草稿没有待办事项：核对无误后即可把 `status` 改为 `published`。\n\n"
@@ -54,7 +63,11 @@ def on_startup(command, dirty):
 
 
 def folders(config) -> list[str]:
-    return draft_folders(_state.docs_root(config) / _state.DEFAULT_LANGUAGE)
+    """Draft report folders (reports/2024) and draft pages (about.md, `draft: true`)."""
+    pages, errors = draft_pages(_state.docs_root(config))
+    if errors:
+        raise PluginError("\n".join(map(str, errors)))
+    return draft_folders(_state.docs_root(config) / _state.DEFAULT_LANGUAGE) + pages
 
 
 @event_priority(100)
@@ -63,7 +76,7 @@ def on_pre_build(config):
 
 
 def is_draft(src: str, drafts: list[str]) -> bool:
-    return any(src.startswith(f + "/") for f in drafts)
+    return any(src == f or src.startswith(f + "/") for f in drafts)
 
 
 def prune(nav, drafts):
@@ -88,7 +101,7 @@ def on_config(config):
     drafts[:] = folders(config)
     if drafts and not _state.show_drafts:
         config.nav = prune(config.nav, drafts)
-        log.info("Draft reports left out of the build: %s", ", ".join(drafts))
+        log.info("Drafts left out of the build: %s", ", ".join(drafts))
     return config
 
 
@@ -100,7 +113,9 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if _state.show_drafts and is_draft(_state.source_page(page), drafts):
-        year = int(_state.source_page(page).split("/")[1])
-        return banner(_state.catalog(config).open_items.get(year, []), _state.source_page(page)) + markdown
+    src = _state.source_page(page)
+    if _state.show_drafts and is_draft(src, drafts):
+        if src.startswith("reports/") and src.split("/")[1].isdigit():
+            return banner(_state.catalog(config).open_items.get(int(src.split("/")[1]), []), src) + markdown
+        return PAGE_BANNER + markdown
     return markdown
