@@ -177,3 +177,41 @@ def test_the_make_target_passes_source_and_kinds():
 def test_the_reader_agrees_with_the_summary():
     report = read_report(FIVE_PART.read_text("utf-8"))
     assert [p.kind for p in report.parts] == ["done", "duties", "problem", "planned", "other"]
+
+
+def test_the_one_page_report_keeps_the_opening(five_part):
+    project, _, _ = five_part
+    full = soup_of(project / "site" / "reports" / "2024" / "full" / "index.html").select_one("article")
+    text = full.get_text()
+    assert "州委全面依法治州委员会办公室：" in text and text.index("现将有关情况报告如下") < text.index("一、2024年推进法治政府建设")
+
+
+def test_every_unknown_citation_of_a_page_comes_in_one_item(project, tmp_path):
+    source = tmp_path / "official.txt"
+    source.write_text("一、主要举措和成效\n一是落实《甲规定》《乙办法》和《博州交通运输局2023年法治政府建设年度报告》。\n", "utf-8")
+    assert import_report(project, 2024, source).returncode == 0
+    _, notices = read_catalog(project)
+    [item] = [n for n in notices[-1].split("\n") if "not known to the site" in n]
+    assert "3 cited title(s)" in item and all(t in item for t in ("《甲规定》", "《乙办法》", "《博州交通运输局2023年法治政府建设年度报告》"))
+
+
+def test_a_cited_document_that_is_not_a_policy_needs_no_policy_page(project, tmp_path):
+    source = tmp_path / "official.txt"
+    source.write_text("一、主要举措和成效\n一是对照《博州交通运输局2023年法治政府建设年度报告》整改。\n", "utf-8")
+    assert import_report(project, 2024, source).returncode == 0
+    (project / "data" / "cited-documents.yml").write_text(
+        "- title: 博州交通运输局2023年法治政府建设年度报告\n  kind: report\n  page: reports/2023/index.md\n", "utf-8")
+    catalog, notices = read_catalog(project)
+    assert not any("not known to the site" in n for n in notices)
+    assert catalog.by_id["2024-1-00-1"].policies == []  # recorded as a document, not as a policy
+    built = preview_build(project)
+    assert built.returncode == 0, built.stderr[-2000:]
+    link = soup_of(project / "site" / "reports" / "2024" / "progress" / "index.html").select_one("article a.policy-link")
+    assert link.get_text() == "《博州交通运输局2023年法治政府建设年度报告》" and link["href"] == "../../2023/"
+
+
+def test_policies_of_a_province_a_city_or_a_county_have_a_level(project):
+    page = project / "docs" / "zh" / "policies" / "bureau-earthquake-emergency-plan.md"
+    page.write_text(page.read_text("utf-8").replace("level: 本局", "level: 县"), "utf-8")
+    catalog, _ = read_catalog(project)
+    assert catalog.policies["bureau-earthquake-emergency-plan"].meta["level"] == "县"
