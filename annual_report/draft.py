@@ -128,7 +128,8 @@ def _part_pages(part: Part, year: int, slug: str) -> list[DraftPage]:
     meta = {"title": _title(part.heading), "report": year, "section": part.ordinal, "kind": part.kind}
     heading = f"# {escape_markdown(part.heading)} {{ #{slug} }}\n\n"
     if not part.subsections:
-        return [DraftPage(f"{slug}.md", meta, heading + _paragraphs(part.paragraphs) + "\n")]
+        intro = _wrapped(INTRO_CLASS, part.intro) + "\n" if part.intro else ""
+        return [DraftPage(f"{slug}.md", meta, heading + intro + _paragraphs(part.paragraphs) + "\n")]
     intro = _wrapped(INTRO_CLASS, part.paragraphs) + "\n" if part.paragraphs else ""
     pages = [DraftPage(f"{slug}/index.md", meta, heading + intro + "<!-- report:section-contents -->\n")]
     pages += [_subsection_page(part, sub, year, slug) for sub in part.subsections]

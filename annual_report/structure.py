@@ -90,6 +90,7 @@ class Part:
     kind: str
     paragraphs: list[Paragraph] = field(default_factory=list)  # before the first subsection (all, when none)
     subsections: list[Subsection] = field(default_factory=list)
+    intro: list[Paragraph] = field(default_factory=list)  # official text before a list of items: never measures
 
     @property
     def title(self) -> str:
@@ -268,6 +269,10 @@ def _add_line(part: Part, number: int, line: str) -> None:
 
 
 def _finish_part(part: Part) -> None:
+    if part.kind in MEASURED_KINDS and part.subsections and all(s.heading and not s.paragraphs for s in part.subsections):
+        # （一）…。（二）…。 each a sentence with nothing under it: a list of items, not of subsections.
+        part.intro, part.paragraphs = part.paragraphs, [Paragraph(s.heading, s.line) for s in part.subsections]
+        part.subsections = []
     headed = [s for s in part.subsections if s.heading]
     run_in = [s for s in headed if s.heading.endswith(SENTENCE_END)]
     for sub in part.subsections:

@@ -116,3 +116,11 @@ def test_line_ends_bom_and_indentation_are_layout():
 def test_a_short_topic_heading_is_not_joined_with_the_next_line():
     report = read_report("一、主要举措和成效\n（一）甲乙。丙。\n（二）深化改革\n全年办理许可120件。\n（三）丁戊。己。")
     assert report.parts[0].subsections[1].heading == "（二）深化改革"
+
+
+def test_a_part_whose_subsections_are_one_sentence_each_is_a_list_of_items():
+    report = read_report("一、主要举措和成效\n一是甲。\n二、存在的不足\n在取得成绩的同时，也存在不足：\n（一）执法队伍建设有待加强。\n"
+                         "（二）普法形式较为单一。\n三、其他需要报告的情况\n无")
+    problems = report.parts[1]
+    assert problems.subsections == [] and [p.text for p in problems.intro] == ["在取得成绩的同时，也存在不足："]
+    assert [p.text for p in problems.paragraphs] == ["（一）执法队伍建设有待加强。", "（二）普法形式较为单一。"]
