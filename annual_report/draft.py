@@ -141,7 +141,7 @@ def _subsection_page(part: Part, sub: Subsection, year: int, slug: str) -> Draft
     if sub.heading is None:
         title = f"第{sub.ordinal}小节(原文无小标题)"
         heading = f"# 第{sub.ordinal}小节 {{ #{anchor} .site-added }}\n\n" + _note(
-            f"原文{part.heading}之下的这部分文字没有小标题。本页标题“第{sub.ordinal}小节”为本站所加，不属于原文。")
+            f"原文这一部分在第一个小标题之前的文字没有小标题。本页标题“第{sub.ordinal}小节”为本站所加，不属于原文。")
     else:
         title = _title(sub.heading)
         heading = f"# {escape_markdown(sub.heading)} {{ #{anchor} }}\n\n"

@@ -66,11 +66,14 @@ OFFICIAL_BLOCK = re.compile(r'^<div class="(?:report-opening|part-intro|signatur
 
 def without_official_blocks(text: str) -> str:
     """The page with the official text of its marked blocks (the opening on a report's home page, a
-    part's intro, the signature) blanked, so that line numbers stay: that text is the bureau's."""
+    part's intro, the signature) and a report home's title blanked, so that line numbers stay: that
+    text is the bureau's."""
     lines = text.split("\n")
     inside = False
     for i, line in enumerate(lines):
-        if OFFICIAL_BLOCK.match(line):
+        if line.startswith("# ") and "\ndisclosure:" in text:  # a report home's title: the report's own words
+            lines[i] = ""
+        elif OFFICIAL_BLOCK.match(line):
             inside = True
         elif inside and line.startswith("</div>"):
             inside = False
