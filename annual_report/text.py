@@ -120,16 +120,24 @@ def marker_style(text: str, lang: str = "zh") -> MarkerStyle | None:
 
 
 def find_markers(text: str, lang: str = "zh") -> list[Marker]:
-    """Every measure marker in ``text``; they must count up from one with no gap or repeat."""
+    """Every measure marker in ``text``, numbered in reading order.
+
+    Markers count up from one with no gap or repeat. A paragraph may start the count again
+    (一是…二是… in one paragraph, 一是… again in the next, as some reports number each paragraph's
+    points): the measures are then numbered on through the block.
+    """
     style = marker_style(text, lang)
     if style is None:
         return []
-    markers = []
+    markers, counted = [], 0
     for ordinal, m in _candidates(text, style):
-        expected = len(markers) + 1
-        if ordinal != expected:
-            raise MarkerOrderError(m.start(), ordinal, expected, style)
-        markers.append(Marker(ordinal, m.start(), m.end()))
+        opens_paragraph = m.start() == 0 or text[m.start() - 1] == "\n"
+        if ordinal == 1 and opens_paragraph:
+            counted = 0
+        if ordinal != counted + 1:
+            raise MarkerOrderError(m.start(), ordinal, counted + 1, style)
+        counted = ordinal
+        markers.append(Marker(len(markers) + 1, m.start(), m.end()))
     return markers
 
 

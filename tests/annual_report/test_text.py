@@ -40,3 +40,11 @@ def test_a_gap_in_any_style_is_an_error():
     with pytest.raises(MarkerOrderError) as err:
         find_markers("①甲；③乙。")
     assert (err.value.found_as, err.value.expected_as) == ("③", "②")
+
+
+def test_a_paragraph_may_start_the_count_again_and_the_measures_number_on():
+    text = "一是甲。二是乙。\n\n一是丙。二是丁。"
+    assert [(s.ordinal, text[s.start:s.end]) for s in split_measures(text)] == [
+        (1, "一是甲。"), (2, "二是乙。\n\n"), (3, "一是丙。"), (4, "二是丁。")]
+    with pytest.raises(MarkerOrderError):  # within a paragraph, a repeat is still an error
+        find_markers("一是甲。二是乙。一是丙。")
