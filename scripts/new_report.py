@@ -16,6 +16,7 @@ import fails; the message names the line of the official file and the fix.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -138,7 +139,21 @@ def add_to_nav(config: str, year: int, block: str) -> str:
     if NAV_ANCHOR not in config:
         raise ImportError_("mkdocs.yml has no '历年报告' section that starts with reports/index.md, where the new report's nav "
                            "entries go: nothing written.\n  How to fix: restore that section (see the nav in mkdocs.yml's history).")
-    config = config.replace(NAV_ANCHOR, NAV_ANCHOR + block, 1)
+    # Newest first: before the first report older than this one, else after the last.
+    lines = config.split("\n")
+    start = config[: config.index(NAV_ANCHOR) + len(NAV_ANCHOR)].count("\n")
+    at = start
+    for i in range(start, len(lines)):
+        m = re.match(r"^      - (\d{4})年报告:$", lines[i])
+        if m and int(m[1]) < year:
+            at = i
+            break
+        if not lines[i].startswith("      ") and lines[i].strip():  # the end of 历年报告
+            at = i
+            break
+        if m or lines[i].startswith("          "):
+            at = i + 1
+    config = "\n".join(lines[:at] + block.rstrip("\n").split("\n") + lines[at:])
     return config.replace(NAV_TRANSLATIONS_ANCHOR, f"            {year}年报告: {year} report\n" + NAV_TRANSLATIONS_ANCHOR, 1)
 
 

@@ -215,3 +215,14 @@ def test_policies_of_a_province_a_city_or_a_county_have_a_level(project):
     page.write_text(page.read_text("utf-8").replace("level: 本局", "level: 县"), "utf-8")
     catalog, _ = read_catalog(project)
     assert catalog.policies["bureau-earthquake-emergency-plan"].meta["level"] == "县"
+
+
+def test_an_older_report_goes_after_the_newer_ones_in_the_nav(project, tmp_path):
+    source = tmp_path / "official.txt"
+    source.write_text("一、主要举措和成效\n一是甲。\n", "utf-8")
+    for year in (2025, 2022):
+        assert import_report(project, year, source).returncode == 0
+    nav = (project / "mkdocs.yml").read_text("utf-8")
+    order = [nav.index(f"      - {year}年报告:") for year in (2025, 2023, 2022)]
+    assert order == sorted(order)
+    assert preview_build(project).returncode == 0
