@@ -10,9 +10,11 @@ import sys
 
 import pytest
 
+from annual_report.catalog import CatalogReader
 from annual_report.draft import front_matter
 from annual_report.frontmatter import split_page
-from conftest import FIXTURE_REPORTS, build, complete_report, copy_project, import_report, soup_of
+from annual_report.render import outcome_label
+from conftest import FIXTURE_REPORTS, ROOT, build, complete_report, copy_project, import_report, soup_of
 
 FIVE_PART = FIXTURE_REPORTS / "five-part-2024.txt"
 
@@ -163,12 +165,21 @@ def test_the_reports_page_lists_every_report_newest_first(two_reports):
         assert links == ["2024/", "2023/"]
 
 
-def test_without_a_later_report_every_plan_is_awaiting_it(soup):
-    plan = soup("/reports/2023/plan/")
-    tags = [m.select_one("a.outcome-tag").get_text() for m in plan.select("article span.measure[id]")]
-    assert tags == ["等待2024年度报告"] * 8
-    en = soup("/en/reports/2023/plan/")
-    assert {m.select_one("a.outcome-tag").get_text() for m in en.select("article span.measure[id]")} == {"awaiting the 2024 report"}
+def test_without_a_later_report_every_plan_is_awaiting_it(project):
+    catalog, _ = CatalogReader(project / "docs" / "zh", project / "data", project).read()
+    planned = [m for m in catalog.measures if m.kind == "planned"]
+    assert len(planned) == 8 and {m.outcome["status"] for m in planned} == {"awaiting"}
+    assert {outcome_label(m, "zh") for m in planned} == {"等待2024年度报告"}
+    assert {outcome_label(m, "en") for m in planned} == {"awaiting the 2024 report"}
+
+
+def test_each_plan_shows_its_outcome(soup):
+    """The 2023 plan's tags say what the catalog derived, whatever later reports docs/ holds."""
+    catalog, _ = CatalogReader(ROOT / "docs" / "zh", ROOT / "data", ROOT).read()
+    planned = [m for m in catalog.measures if m.report_year == 2023 and m.kind == "planned"]
+    for lang, url in (("zh", "/reports/2023/plan/"), ("en", "/en/reports/2023/plan/")):
+        tags = [m.select_one("a.outcome-tag").get_text() for m in soup(url).select("article span.measure[id]")]
+        assert tags == [outcome_label(m, lang) for m in planned]
 
 
 def test_an_annotation_naming_no_planned_measure_fails(project):
