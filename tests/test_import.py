@@ -81,7 +81,7 @@ def test_the_import_summary_and_the_open_items_are_listed_without_failing(five_p
     assert "五、其他需要报告的情况 → other, no measures" in result.stdout and "→ duties" in result.stdout
     output = built.stdout + built.stderr
     assert "Draft report 2024 has" in output
-    for item in ("have no area", "not known to the site: 《法治政府建设实施纲要(2021—2025年)》", "not translated yet"):
+    for item in ("have no area", "not known to the site: 《测试夹具规划(2021—2025年)》", "not translated yet"):
         assert item in output, item
 
 
@@ -99,9 +99,9 @@ def test_the_preview_shows_the_opening_the_closing_and_the_open_items(five_part)
 
 def test_a_plain_build_publishes_nothing_of_the_draft(five_part):
     project, _, _ = five_part
-    result = build(project)
+    result = build(project, "published")  # beside the preview in site/, which the other tests read
     assert result.returncode == 0, result.stderr[-3000:]
-    site = project / "site"
+    site = project / "published"
     assert not (site / "reports" / "2024").exists()
     measures = json.loads((site / "data" / "measures.json").read_text("utf-8"))
     assert {m["report_year"] for m in measures} == {2023}

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DOCS, ROOT, SOURCE, build, build_env, page_url_to_file, pagefind_records, soup_of
+from conftest import DOCS, ROOT, SOURCE, build, build_env, copy_project, page_url_to_file, pagefind_records, soup_of
 from test_official_text import normalise, official_text_of
 
 from annual_report.catalog import CatalogReader
@@ -332,10 +332,7 @@ def history(tmp_path_factory):
     built with SITE_URL set (as the deploy does); and a shallow clone of it, built too."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    project = tmp_path_factory.mktemp("history")
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    project = copy_project(tmp_path_factory.mktemp("history"), reports={2023})
     git(project, "init", "-q", "-b", "main")
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "first", date="2024-03-25T10:00:00+08:00")
