@@ -48,6 +48,14 @@ def copy_report(docs: Path, year: int) -> None:
         shutil.copytree(src, dest)
         for page in dest.rglob("*.md"):
             page.write_text(retitle(page.read_text("utf-8"), year), "utf-8")
+    # The official file says what the pages say (the build compares them): its heading lines get the year too.
+    pages = (docs / "zh" / "reports" / str(REAL)).rglob("*.md")
+    headings = {re.sub(r"^#+\s+|\s*\{[^{}]*\}\s*$", "", line) for page in pages
+                for line in page.read_text("utf-8").splitlines() if line.startswith("#")}
+    for official in (docs / "zh" / "reports" / str(year)).glob("*.txt"):
+        lines = official.read_text("utf-8").split("\n")
+        official.write_text("\n".join(retitle("# " + line, year)[2:] if line.strip() in headings else line
+                                      for line in lines), "utf-8")
 
 
 def nav_block(config: str, year: int) -> str:
