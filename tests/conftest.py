@@ -69,10 +69,23 @@ def copy_project(dest: Path, reports: set[int] | None = None) -> Path:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     if reports is not None:
-        for home in (dest / "docs" / "zh" / "reports").glob("*/index.md"):
-            if home.parent.name.isdigit() and int(home.parent.name) not in reports:
-                new_report.remove_report(dest, int(home.parent.name))
+        removed = [int(h.parent.name) for h in (dest / "docs" / "zh" / "reports").glob("*/index.md")
+                   if h.parent.name.isdigit() and int(h.parent.name) not in reports]
+        for year in removed:
+            new_report.remove_report(dest, year)
+        # What staff recorded for the removed reports goes with them.
+        (dest / "data" / "cited-documents.yml").write_text("[]\n", "utf-8")
+        redirects = dest / "data" / "redirects.yml"
+        kept = {old: new for old, new in (yaml.safe_load(redirects.read_text("utf-8")) or {}).items()
+                if not any(f"reports/{year}/" in f"{old} {new}" for year in removed)}
+        redirects.write_text(yaml.safe_dump(kept, allow_unicode=True) if kept else "{}\n", "utf-8")
     return dest
+
+
+def urls_of_reports(urls: list[str], reports: set[int]) -> list[str]:
+    """The URLs, less those of reports other than ``reports`` (for a copy that keeps only those)."""
+    other = re.compile(r"^(?:/en)?/reports/(\d{4})/")
+    return [u for u in urls if not (m := other.match(u)) or int(m[1]) in reports]
 
 
 def import_report(project: Path, year: int, source: Path | None = None, *extra: str) -> subprocess.CompletedProcess:

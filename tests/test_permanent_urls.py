@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 import yaml
-from conftest import ROOT, build, soup_of
+from conftest import ROOT, build, soup_of, urls_of_reports
 
 spec = importlib.util.spec_from_file_location("published_urls", ROOT / "scripts" / "published_urls.py")
 published_urls = importlib.util.module_from_spec(spec)
@@ -45,7 +45,7 @@ def test_every_built_url_is_on_the_list(site):
 
 
 def test_a_moved_page_needs_a_redirect(project):
-    listed = published_urls.read_list()
+    listed = urls_of_reports(published_urls.read_list(), {2023})  # the copy holds the 2023 report only
     for lang in ("zh", "en"):
         (project / "docs" / lang / "about.md").rename(project / "docs" / lang / "about-site.md")
     config = project / "mkdocs.yml"
