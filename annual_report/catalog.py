@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import yaml
+from .datafiles import load_yaml
 
 from .errors import ContentError
 from .frontmatter import SourcePage, split_page, validate
@@ -308,7 +308,7 @@ class CatalogReader:
             return []
         ids = {m.id for m in catalog.measures}
         links = []
-        for row in yaml.safe_load(path.read_text("utf-8")) or []:
+        for row in load_yaml(path, self.shown(path)) or []:
             for mid in [row["problem"], *row["planned"]]:
                 if mid not in ids:
                     raise ContentError(self.shown(path), None, f"measure {mid} does not exist",
@@ -332,7 +332,7 @@ def draft_folders(docs: Path) -> list[str]:
 
 
 def load_areas_file(path: Path) -> dict[str, Area]:
-    rows = yaml.safe_load(path.read_text("utf-8"))
+    rows = load_yaml(path)
     return {r["id"]: Area(r["id"], r["name_zh"], r["name_en"], r["basis"], r["short_zh"], r["short_en"]) for r in rows}
 
 

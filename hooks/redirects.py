@@ -11,16 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import _state
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html
 
+from annual_report.datafiles import load_yaml
+from annual_report.errors import ContentError
 from annual_report.links import url_path
 
 
 def redirect_map(config) -> dict[str, str]:
     path = _state.project_root(config) / "data" / "redirects.yml"
-    return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.exists() else {}
+    if not path.exists():
+        return {}
+    try:
+        return load_yaml(path, "data/redirects.yml") or {}
+    except ContentError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_post_build(config):
