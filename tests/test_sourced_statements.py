@@ -230,3 +230,32 @@ def test_a_tag_in_a_title_or_a_note_stays_text_in_the_built_site(tmp_path):
     assert shown in soup.select_one(".md-header__topic:last-child").get_text()
     other = BeautifulSoup((project / "site/measures/index.html").read_text("utf-8"), "lxml")
     assert any(shown in a.get_text(" ", strip=True) for a in other.select("nav.md-nav--primary a"))
+
+
+# --- The English translation says no more and no less than the Chinese (issue 12's audit) --------------
+
+EN = DOCS / "en" / "reports" / "2023"
+
+
+@pytest.mark.parametrize("page, wrong, why", [
+    ("progress/10-digital-government.md", "supervision system was built", "做好…建设工作 is work on building it, not completion"),
+    ("progress/03-streamlining-and-business-environment.md", "was put into effect and produced results",
+     "推动…落地见效 is pushing for it, not a result"),
+    ("progress/02-stability.md", "city level", "市域 is the prefecture-level area"),
+    ("progress/05-decision-making.md", "who reviewed or drafted", "the report does not credit the 37 documents to the adviser"),
+    ("progress/06-law-enforcement.md", "administrative compulsion", "行政强制 is administrative coercion"),
+    ("progress/04-administrative-rules.md", "scientific legislation", "stiff"),
+    ("progress/07-emergency-response.md", "dead angles", "stiff"),
+    ("progress/01-rule-of-law-thought.md", "a nine comes round", "a guessed gloss"),
+    ("plan.md", "a rule-of-law government department", "法治政府部门建设 has one rendering (data/terms.yml)"),
+    ("progress/11-party-leadership.md", "a rule-of-law government department", "法治政府部门建设 has one rendering"),
+])
+def test_the_translation_errors_found_in_the_audit_stay_fixed(page, wrong, why):
+    assert wrong not in (EN / page).read_text("utf-8"), why
+
+
+def test_two_passenger_one_hazardous_is_glossed_in_full():
+    text = (EN / "progress/07-emergency-response.md").read_text("utf-8")
+    assert "scheduled passenger coaches of class III and above" in text
+    terms = {row["zh"]: row["en"] for row in yaml.safe_load((ROOT / "data" / "terms.yml").read_text("utf-8"))}
+    assert "class III and above" in terms["两客一危"]
