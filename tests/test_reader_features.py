@@ -429,6 +429,16 @@ def test_build_outside_git_falls_back_to_the_build_date(project):
         assert before <= dates["created"] == dates["updated"] <= after
 
 
+def test_sitemap_lastmod_is_the_pages_last_commit_not_the_build_date(history):
+    """Issue 12: every page's <lastmod> was the build date."""
+    site, *_ = history
+    lastmod = {u.findtext("s:loc", namespaces=SITEMAP_NS): u.findtext("s:lastmod", namespaces=SITEMAP_NS)
+               for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP_NS)}
+    assert lastmod["https://example.org/boz/reports/2023/problems/"] == "2024-04-02"  # corrected in the second commit
+    assert lastmod["https://example.org/boz/about/"] == "2024-03-25"
+    assert lastmod["https://example.org/boz/en/about/"] == "2024-03-25"
+
+
 def test_feeds_and_sitemap_use_absolute_urls_when_the_site_url_is_known(history):
     site, *_ = history
     channel = ET.parse(site / "feed.xml").getroot().find("channel")
