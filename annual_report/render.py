@@ -272,23 +272,75 @@ def policy_cited_by(catalog: Catalog, pid: str, page: str, lang: str) -> str:
     return "\n".join(out)
 
 
+# English for the Chinese values of the policy pages' facts (this site's translation, shown beside the
+# Chinese as written). A value not listed here stays in Chinese only.
+FACTS_EN = {
+    # issuers
+    "国务院": "State Council", "国务院办公厅": "General Office of the State Council", "交通运输部": "Ministry of Transport",
+    "交通运输部办公厅": "General Office of the Ministry of Transport",
+    "中共中央": "Central Committee of the Communist Party of China",
+    "新疆维吾尔自治区人民政府": "People's Government of the Xinjiang Uygur Autonomous Region",
+    "自治区司法厅": "Justice Department of the Autonomous Region",
+    # levels
+    "国家": "national", "自治区": "autonomous region (Xinjiang)", "自治州": "autonomous prefecture (Bortala)", "本局": "the Bureau",
+    # the basis of a level
+    "发布机关为中共中央": "issued by the Central Committee of the Communist Party of China",
+    "发布机关为交通运输部": "issued by the Ministry of Transport",
+    "发布机关为交通运输部办公厅": "issued by the General Office of the Ministry of Transport",
+    "发布机关为国务院": "issued by the State Council", "发布机关为国务院办公厅": "issued by the General Office of the State Council",
+    "发布机关为自治区人民政府": "issued by the People's Government of the Autonomous Region",
+    "名称所示（自治区）": "as its name shows (autonomous region)", "标题所示（自治区）": "as its title shows (autonomous region)",
+    "报告原文所载发布机关为自治区司法厅": "the report names the Justice Department of the Autonomous Region as issuer",
+    "报告原文称本局“修编”": "the report says the Bureau revised it", "报告原文称本局“制定印发”": "the report says the Bureau drew it up and issued it",
+    "报告原文称本局“制定完善”": "the report says the Bureau drew it up and refined it",
+    "标题所示（自治州交通运输系统）": "as its title shows (the prefecture's transport system)",
+    "标题所示（自治州党委办公室、自治州人民政府办公室）": "as its title shows (General Offices of the prefecture Party committee and government)",
+    "标题所示（自治州）": "as its title shows (autonomous prefecture)",
+    # sources
+    "报告原文": "the report", "报告原文（“自治区司法厅《…》”）": "the report (“自治区司法厅《…》”)",
+    "policy-facts.md（zh.wikisource 转载；某省交通运输厅转载）": "policy-facts.md (zh.wikisource copy; a provincial transport department's copy)",
+    "policy-facts.md（双语第三方转载）；报告原文亦称“国务院办公厅”": "policy-facts.md (bilingual third-party copy); the report also names the General Office of the State Council",
+    "policy-facts.md（官方文本的第三方转载）": "policy-facts.md (third-party copies of the official text)",
+    "policy-facts.md（引用交通运输部政府信息公开网站的转载）": "policy-facts.md (copies citing the ministry's disclosure site)",
+    "policy-facts.md（新闻报道）": "policy-facts.md (news report)", "policy-facts.md（新闻转载）": "policy-facts.md (news copies)",
+    "policy-facts.md（某市人民政府网站）": "policy-facts.md (a municipal government site)",
+    "policy-facts.md（第三方转载）": "policy-facts.md (third-party copy)",
+    "policy-facts.md：新华社播发日期": "policy-facts.md: date released by Xinhua",
+    "policy-facts.md；报告原文亦载": "policy-facts.md; also given in the report",
+    # date labels
+    "公布": "promulgated", "施行": "in force", "印发": "issued", "发布": "released",
+}
+
+
+def _fact_text(value: str, lang: str, keep_chinese: bool = True) -> str:
+    """A fact's value in the page's language: in English, the site's translation, with the Chinese as
+    written beside it where it is a name (issuers)."""
+    english = FACTS_EN.get(value) if lang == "en" else None
+    if english is None:
+        return _cell(value)
+    return _cell(f"{english} ({value})" if keep_chinese else english)
+
+
 def policy_facts(catalog: Catalog, pid: str, lang: str) -> str:
     p, meta, labels = catalog.policies[pid], catalog.policies[pid].meta, LABELS[lang]
     nv = labels["not_verified"]
     def fact(name):
         f = meta.get(name)
-        return (_cell(f["value"]), _cell(f["source"])) if f else (f"*{nv}*", "—")
+        if not f:
+            return (f"*{nv}*", "—")
+        value = _fact_text(f["value"], lang) if name == "issuer" else _cell(f["value"])
+        return (value, _fact_text(f["source"], lang, keep_chinese=False))
     rows = [
         ("引用标题" if lang == "zh" else "Title as cited", _cell(cited_as(catalog, pid)), "报告原文" if lang == "zh" else "the report"),
         ("正式标题" if lang == "zh" else "Official title", *((f"《{_cell(meta['official_title']['value'])}》", _cell(meta["official_title"]["source"])) if meta.get("official_title") else (("与引用标题相同" if lang == "zh" else "same as cited") if meta.get("verified") else f"*{nv}*", "—"))),
         ("发布机关" if lang == "zh" else "Issuer", *fact("issuer")),
-        ("层级" if lang == "zh" else "Level", _cell(meta["level"]), _cell(meta.get("level_basis", "—"))),
+        ("层级" if lang == "zh" else "Level", _fact_text(meta["level"], lang), _fact_text(meta.get("level_basis", "—"), lang, keep_chinese=False)),
         ("文号" if lang == "zh" else "Document number", *fact("doc_number")),
     ]
     for d in meta.get("dates", []):
         label = d["label"] if d["label"] != "日期" else ""
-        label = _cell(label)
-        rows.append(((f"日期（{label}）" if label else "日期") if lang == "zh" else (f"Date ({label})" if label else "Date"), _cell(d["value"]), _cell(d["source"])))
+        label = _cell(label) if lang == "zh" else _fact_text(label, lang, keep_chinese=False)
+        rows.append(((f"日期（{label}）" if label else "日期") if lang == "zh" else (f"Date ({label})" if label else "Date"), _cell(d["value"]), _fact_text(d["source"], lang, keep_chinese=False)))
     if not meta.get("dates"):
         rows.append(("日期" if lang == "zh" else "Dates", f"*{nv}*", "—"))
     head = ("| 项目 | 内容 | 来源 |" if lang == "zh" else "| Field | Value | Source |")
@@ -301,7 +353,8 @@ def policy_facts(catalog: Catalog, pid: str, lang: str) -> str:
         notes.append("本页除报告原文所载内容和注明来源的事实外，其余信息均未经核实。" if lang == "zh"
                      else "Apart from what the report itself says and the facts shown with a source, nothing on this page has been verified.")
     if meta.get("note"):
-        notes.append(_text(meta["note"]).replace("\n", "\n    "))
+        note = meta.get("note_en", meta["note"]) if lang == "en" else meta["note"]
+        notes.append(_text(note).replace("\n", "\n    "))
     box = ""
     if notes:
         title = "编者注" if lang == "zh" else "Editor's note"

@@ -259,3 +259,18 @@ def test_two_passenger_one_hazardous_is_glossed_in_full():
     assert "scheduled passenger coaches of class III and above" in text
     terms = {row["zh"]: row["en"] for row in yaml.safe_load((ROOT / "data" / "terms.yml").read_text("utf-8"))}
     assert "class III and above" in terms["两客一危"]
+
+
+def test_english_policy_facts_are_in_english_beside_the_chinese(catalog):
+    """Issue 12: English policy pages left cells in Chinese. Names keep the Chinese as written beside
+    the translation; the quoted title and document number stay as written."""
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    for pid in catalog.policies:
+        out = render.policy_facts(catalog, pid, "en")
+        for row in out.splitlines():
+            if not row.startswith("| ") or row.startswith(("| Title as cited", "| Official title", "| Document number", "| Field")):
+                continue
+            outside_brackets = re.sub(r"\([^()]*\)|“[^”]*”|《[^》]*》", "", row)
+            assert not chinese.search(outside_brackets), f"{pid}: {row}"
+        for note in re.findall(r"^    (.+)$", out, re.M):
+            assert not chinese.search(re.sub(r"\([^()]*\)|“[^”]*”|《[^》]*》", "", note)), f"{pid}: {note}"
