@@ -196,8 +196,14 @@ def allowed_files(root: Path) -> set[str]:
     return {line for line in lines if line}
 
 
-def check_docs_file(rel: str, size: int, allowed: set[str] = frozenset()) -> Finding | None:
-    """What is wrong with the file at ``rel`` (its path under docs/, e.g. zh/about.md), or None."""
+# How each kind of raster image starts: a file named .png that is really HTML or SVG is refused.
+IMAGE_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+                    ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"\x00\x00\x00",)}
+
+
+def check_docs_file(rel: str, size: int, allowed: set[str] = frozenset(), head: bytes | None = None) -> Finding | None:
+    """What is wrong with the file at ``rel`` (its path under docs/, e.g. zh/about.md), or None.
+    ``head`` is the file's first bytes, to tell a real image from something named like one."""
     name = rel.rsplit("/", 1)[-1]
     bad = next((part for part in rel.split("/") if not SAFE_NAME.match(part)), None)
     if bad is not None:
@@ -212,6 +218,9 @@ def check_docs_file(rel: str, size: int, allowed: set[str] = frozenset()) -> Fin
         limit = MAX_TEXT_BYTES
     elif suffix in IMAGE_SUFFIXES:
         limit = MAX_IMAGE_BYTES
+        if head is not None and not head.startswith(IMAGE_SIGNATURES[suffix]):
+            return Finding(0, f"the file is named '{suffix}' but is not a {suffix[1:].upper()} image",
+                           "export the picture again as a real image file; a page goes into a .md file")
     else:
         return Finding(0, f"a '{suffix or name}' file under docs/ is published as it is and is not checked "
                           "(only .md pages, the official text files and raster images are)",
@@ -231,7 +240,9 @@ def check_docs_files(root: Path) -> None:
         rel = path.relative_to(docs).as_posix()
         if path.is_dir() or any(part.startswith(".") for part in rel.split("/")):
             continue  # MkDocs publishes no dot-file (exclude_docs)
-        found = check_docs_file(rel, path.stat().st_size, allowed)
+        with path.open("rb") as f:
+            head = f.read(16)
+        found = check_docs_file(rel, path.stat().st_size, allowed, head)
         if found:
             raise ContentError(f"docs/{rel}", None, found.problem, found.fix)
 

@@ -176,6 +176,8 @@ def test_allowed_files_and_sizes():
     assert check_docs_file("zh/reports/2023/photo.jpg", 200_000) is None
     assert check_docs_file("zh/notice.html", 100, {"zh/notice.html"}) is None  # reviewed and listed
     assert "more than the 512 KB a page may have" in check_docs_file("zh/about.md", MAX_TEXT_BYTES + 1).problem
+    assert check_docs_file("zh/a.png", 100, head=b"\x89PNG\r\n\x1a\n\x00\x00") is None
+    assert "is not a PNG image" in check_docs_file("zh/a.png", 100, head=b"<svg onload=alert(1)>").problem
 
 
 @pytest.mark.parametrize("rel, text, expected", [
