@@ -274,3 +274,14 @@ def test_english_policy_facts_are_in_english_beside_the_chinese(catalog):
             assert not chinese.search(outside_brackets), f"{pid}: {row}"
         for note in re.findall(r"^    (.+)$", out, re.M):
             assert not chinese.search(re.sub(r"\([^()]*\)|“[^”]*”|《[^》]*》", "", note)), f"{pid}: {note}"
+
+
+def test_verified_true_without_a_sourced_issuer_fails_the_build_check():
+    from annual_report.errors import ContentError
+    from annual_report.frontmatter import validate
+
+    path = DOCS / "zh/policies/xinjiang-transport-minor-violations-exemption-list.md"
+    page = split_page(str(path), path.read_text("utf-8").replace("verified: false", "verified: true"))
+    with pytest.raises(ContentError) as err:
+        validate(page, "policy-page.schema.json")
+    assert "issuer" in err.value.problem
