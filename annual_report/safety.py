@@ -249,7 +249,8 @@ def check_docs_files(root: Path) -> None:
 
 def content_files(root: Path) -> list[Path]:
     """The files staff edit whose text reaches the pages: docs/**/*.md and data/*.yml."""
-    return sorted((root / "docs").glob("**/*.md")) + sorted((root / "data").glob("*.yml"))
+    pages = [p for p in (root / "docs").rglob("*") if p.is_file() and p.suffix.lower() == PAGE_SUFFIX]  # about.MD too
+    return sorted(pages) + sorted((root / "data").glob("*.yml"))
 
 
 def check_project(root: Path) -> None:

@@ -199,3 +199,11 @@ def test_the_build_rejects_a_script_title_spelled_with_yaml_escapes(project):
     text = path.read_text("utf-8")
     path.write_text(text.replace("title: ", 'title: "\\u003cscript\\u003ealert(document.domain)\\u003c/script\\u003e"\nx_old_title: ', 1), "utf-8")
     assert_fails_cleanly(build(project), f"{rel}:2", "raw HTML tag <script>", "in a YAML string")
+
+
+def test_a_page_with_an_upper_case_suffix_is_checked_too(project):
+    """MkDocs renders about.MD as a page: it is checked like about.md."""
+    (project / "docs/zh/notice.MD").write_text("---\ntitle: x\n---\n\n<script>alert(1)</script>\n", "utf-8")
+    with pytest.raises(ContentError) as err:
+        check_project(project)
+    assert err.value.path == "docs/zh/notice.MD" and "<script>" in err.value.problem
