@@ -20,9 +20,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import fidelity
+from .datafiles import load_yaml
 from .draft import unescape_markdown
 from .errors import ContentError, ContentErrors
 from .frontmatter import SourcePage, split_page, validate
@@ -433,7 +432,7 @@ class CatalogReader:
         path = self.data / "cited-documents.yml"
         if not path.exists():
             return {}
-        rows = yaml.safe_load(path.read_text("utf-8")) or []
+        rows = load_yaml(path, self.shown(path)) or []
         out = {}
         for n, row in enumerate(rows, 1):
             if not isinstance(row, dict) or not row.get("title") or not row.get("kind"):
@@ -460,7 +459,7 @@ class CatalogReader:
         ids = {m.id for m in catalog.measures}
         shown = set(catalog.report_pages)
         links = []
-        for row in yaml.safe_load(path.read_text("utf-8")) or []:
+        for row in load_yaml(path, self.shown(path)) or []:
             mids = [row["problem"], *row["planned"]]
             if any(int(mid.split("-")[0]) not in shown for mid in mids):
                 continue  # a link into a draft, shown only with it
@@ -518,7 +517,7 @@ def draft_pages(docs_root: Path) -> tuple[list[str], list[ContentError]]:
 
 
 def load_areas_file(path: Path) -> dict[str, Area]:
-    rows = yaml.safe_load(path.read_text("utf-8"))
+    rows = load_yaml(path)
     return {r["id"]: Area(r["id"], r["name_zh"], r["name_en"], r["basis"], r["short_zh"], r["short_en"]) for r in rows}
 
 

@@ -1,9 +1,12 @@
 """Feeds of the published reports: RSS 2.0 and JSON Feed 1.1, one item per report.
 
-An item's date is the report's 成文日期 (``disclosure.written`` in the report home's front matter),
-the date the bureau gives the document, at midnight in China Standard Time; its summary is written
-by this site from the catalog (it says so). A report that is a draft, or has no 成文日期 yet, is left
-out. Links are absolute when the site's URL is known (the deploy sets SITE_URL), and otherwise
+An item's date is the day the report was published (``disclosure.published``, 发布日期), at midnight in
+China Standard Time, and only when that day is known: the 成文日期 (``disclosure.written``) is the
+day the document was signed, not the day it was made public, and the feeds never give it as that.
+When the 发布日期 is not known (it is not, for 2023) the item has no date, which RSS and JSON Feed
+allow; the summary, written by this site from the catalog (it says so), gives the 成文日期 as what
+it is. Items are ordered by report year, newest first. A report that is a draft, or has no 成文日期
+yet, is left out. Links are absolute when the site's URL is known (the deploy sets SITE_URL), and otherwise
 relative to the feed file, which sits at the root of its language (/feed.xml, /en/feed.xml).
 """
 
@@ -28,7 +31,7 @@ class FeedItem:
     report: int
     title: str
     url: str  # absolute, or relative to the feed file
-    date: datetime.datetime
+    date: datetime.datetime | None  # 发布日期, when known
     summary: str
 
 
@@ -42,11 +45,12 @@ def report_items(catalog: Catalog, lang: str, base: str = "") -> list[FeedItem]:
         written = home["disclosure"].get("written")
         if not written:
             continue
-        date = datetime.datetime.combine(datetime.date.fromisoformat(str(written)), datetime.time(), CST)
+        published = home["disclosure"].get("published")
+        date = datetime.datetime.combine(datetime.date.fromisoformat(str(published)), datetime.time(), CST) if published else None
         title = (home.get("title_en") or home["title"]) if lang == "en" else home["title"]
         measures = catalog.by_report.get(year, [])
         items.append(FeedItem(year, title, base + url_path(home["page"]), date, summary(home, year, written, len(measures), lang)))
-    return sorted(items, key=lambda i: (i.date, i.report), reverse=True)
+    return sorted(items, key=lambda i: i.report, reverse=True)
 
 
 def summary(home: dict, year: int, written, measures: int, lang: str) -> str:
@@ -68,15 +72,17 @@ def rss(items: list[FeedItem], title: str, description: str, lang: str, home: st
         ET.SubElement(channel, tag).text = text
     if feed_url:
         ET.SubElement(channel, "{http://www.w3.org/2005/Atom}link", {"href": feed_url, "rel": "self", "type": "application/rss+xml"})
-    if items:
-        ET.SubElement(channel, "pubDate").text = format_datetime(items[0].date)
+    dates = [i.date for i in items if i.date]
+    if dates:
+        ET.SubElement(channel, "pubDate").text = format_datetime(max(dates))
     for i in items:
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = i.title
         ET.SubElement(item, "link").text = i.url
         absolute = i.url.startswith(("http://", "https://"))
         ET.SubElement(item, "guid", {"isPermaLink": "true" if absolute else "false"}).text = i.url if absolute else f"report-{i.report}-{lang}"
-        ET.SubElement(item, "pubDate").text = format_datetime(i.date)
+        if i.date:
+            ET.SubElement(item, "pubDate").text = format_datetime(i.date)
         ET.SubElement(item, "description").text = i.summary
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -94,7 +100,7 @@ def json_feed(items: list[FeedItem], title: str, description: str, lang: str, ho
         "title": i.title,
         "summary": i.summary,
         "content_text": i.summary,
-        "date_published": i.date.isoformat(),
+        **({"date_published": i.date.isoformat()} if i.date else {}),
         "language": LANGUAGE_TAGS[lang],
     } for i in items]
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"

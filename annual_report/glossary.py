@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-import yaml
-
+from .datafiles import load_yaml
 from .errors import ContentError
 
 
@@ -28,7 +27,7 @@ class Term:
 
 
 def load_glossary(path: Path) -> list[Term]:
-    rows = yaml.safe_load(path.read_text("utf-8")) or []
+    rows = load_yaml(path) or []
     terms, seen = [], set()
     for i, row in enumerate(rows, 1):
         try:

@@ -12,6 +12,7 @@ import jsonschema
 
 from .links import url_path
 from .model import Catalog
+from .render import plain
 
 MEASURE_FIELDS = ["id", "report_year", "year", "kind", "area", "section", "subsection", "ordinal", "text", "text_en",
                   "url", "url_en", "policies", "figures", "outcome"]
@@ -22,10 +23,11 @@ POLICY_FIELDS = ["id", "title", "official_title", "aliases", "issuer", "level", 
 def measure_records(catalog: Catalog) -> list[dict]:
     return [{
         "id": m.id, "report_year": m.report_year, "year": m.year, "kind": m.kind, "area": m.area,
-        "section": m.section, "subsection": m.subsection, "ordinal": m.ordinal, "text": m.text, "text_en": m.text_en,
+        "section": m.section, "subsection": m.subsection, "ordinal": m.ordinal, "text": m.text, "text_en": plain(m.text_en),
         "url": f"/{url_path(m.page)}#{m.anchor}", "url_en": f"/en/{url_path(m.page_en or m.page)}#{m.anchor}",
         "policies": m.policies,
-        "figures": [{"value": f.value, "unit": f.unit, "text": f.text, "context": f.context} for f in m.figures],
+        "figures": [{"value": f.value, "unit": f.unit, "qualifier": "".join(f.qualifiers), "text": f.text, "context": f.context}
+                    for f in m.figures],
         "outcome": m.outcome,
     } for m in catalog.measures]
 

@@ -2,10 +2,16 @@
 
 Every piece of added markup carries the class ``site-added`` so that readers (and the fidelity
 test) can tell it from the official text, which passes through unchanged.
+
+Every string read from YAML (front matter, data/*.yml) is escaped where it lands: ``_text`` for
+Markdown text (Markdown keeps &lt; and &amp; as they are), ``_cell`` for a table cell, ``_html`` for
+raw HTML and attributes. Markdown in an English translation is made plain text (``plain``) before it
+is cut into an excerpt, so that no excerpt ends in half a link.
 """
 
 from __future__ import annotations
 
+import html as _html_module
 import re
 
 from .catalog import block_spans, is_measured, page_blocks
@@ -25,7 +31,6 @@ LABELS = {
         "policy_link": "所引政策（链接为本站添加）",
         "outcome_tag": "落实情况：依据下一年度报告（本站添加）",
         "none": "无",
-        "not_given": "未提供",
         "not_verified": "未核实",
     },
     "en": {
@@ -37,7 +42,6 @@ LABELS = {
         "policy_link": "Cited policy (link added by this site)",
         "outcome_tag": "Outcome, as the next year's report gives it (added by this site)",
         "none": "none",
-        "not_given": "not given",
         "not_verified": "not verified",
     },
 }
@@ -66,7 +70,7 @@ def area_name(catalog: Catalog, area_id: str, lang: str, short: bool = False) ->
 def measure_badges(m: Measure, page: str, catalog: Catalog, lang: str) -> str:
     labels = LABELS[lang]
     return (f'[{m.id}](#{m.anchor}){{ .measure-id .site-added title="{labels["measure_id"]}" }} '
-            f'[{area_name(catalog, m.area, lang, short=True)}]({href(page, AREAS_PAGE, "area-" + m.area)})'
+            f'[{_text(area_name(catalog, m.area, lang, short=True))}]({href(page, AREAS_PAGE, "area-" + m.area)})'
             f'{{ .area-tag .site-added title="{labels["area_tag"]}" }} '
             + (f'[{outcome_label(m, lang)}]({href(page, OUTCOMES_PAGE, "outcome-" + m.id)})'
                f'{{ .outcome-tag .outcome--{m.outcome["status"]} .site-added title="{labels["outcome_tag"]}" }} ' if m.outcome else ""))
@@ -156,7 +160,7 @@ def excerpt(text: str, limit: int = 60) -> str:
 
 
 def measure_text(m: Measure, lang: str) -> str:
-    return m.text_en or m.text if lang == "en" else m.text
+    return plain(m.text_en) or m.text if lang == "en" else m.text
 
 
 def measure_link(m: Measure, page: str, lang: str) -> str:
@@ -167,22 +171,54 @@ def measure_link(m: Measure, page: str, lang: str) -> str:
 def measure_row(m: Measure, page: str, catalog: Catalog, lang: str, area: bool = True) -> str:
     cells = [measure_link(m, page, lang)]
     if area:
-        cells.append(f"[{area_name(catalog, m.area, lang, short=True)}]({href(page, AREAS_PAGE, 'area-' + m.area)})")
+        cells.append(f"[{_cell(area_name(catalog, m.area, lang, short=True))}]({href(page, AREAS_PAGE, 'area-' + m.area)})")
     cells.append(_cell(excerpt(measure_text(m, lang), 80 if lang == "en" else 60)))
     cells.append(", ".join(f"[{_cell(policy_label(catalog, pid, lang))}]({href(page, catalog.policies[pid].page)})" for pid in m.policies) or "—")
     return "| " + " | ".join(cells) + " |"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _text(text) -> str:
+    """A string from YAML as Markdown text: no character of it is read as HTML."""
+    return _html_module.escape(str(text), quote=False)
+
+
+def _cell(text) -> str:
+    return _text(text).replace("|", "\\|").replace("\n", " ")
+
+
+_MD_LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
+_MD_EMPHASIS = re.compile(r"(\*{1,2})(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain(markdown: str) -> str:
+    """Markdown of a translated measure as plain text: links become their text, emphasis and
+    attribute lists go. For excerpts and the open data, where half a link would be shown raw."""
+    text = _MD_LINK_TEXT.sub(r"\1", markdown)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\s*\{\s*[.#:][^{}]*\}", "", text)
+
+
+def cited_as(catalog: Catalog, pid: str) -> str:
+    """The title as the report cites it, with the report's own brackets: 《title》, a 〈title〉 nested in
+    another title, or the bare title where the report cites it without brackets. The site adds none."""
+    p = catalog.policies[pid]
+    texts = [catalog.measure(i).text.replace("\n", "") for i in p.cited_by if i in catalog.by_id]
+    for opening, closing in (("《", "》"), ("〈", "〉")):
+        for title in p.titles:
+            if any(f"{opening}{title}{closing}" in text for text in texts):
+                return f"{opening}{title}{closing}"
+    for title in p.meta.get("cited_without_brackets", []):
+        if not texts or any(title in text for text in texts):
+            return title
+    return f"《{p.title}》"
 
 
 def policy_label(catalog: Catalog, pid: str, lang: str = "zh") -> str:
-    """The cited title; in English, the site's translated title (in italics) before it."""
+    """The title as cited; in English, the site's translated title (in italics) before it."""
     p = catalog.policies[pid]
     if lang == "en" and p.title_en:
-        return f"*{p.title_en}* 《{p.title}》"
-    return f"《{p.title}》"
+        return f"*{p.title_en}* {cited_as(catalog, pid)}"
+    return cited_as(catalog, pid)
 
 
 HEADERS = {
@@ -218,7 +254,7 @@ def measures_by_area(catalog: Catalog, page: str, lang: str) -> str:
     for area in catalog.areas.values():
         ms = catalog.measures_of(area=area.id)
         name = area.name_zh if lang == "zh" else area.name_en
-        out.append(f"## {name} {{ #area-{area.id} }}\n")
+        out.append(f"## {_text(name)} {{ #area-{area.id} }}\n")
         if not ms:
             out.append(("本领域暂无措施。" if lang == "zh" else "No measures in this area yet.") + "\n")
         for (report, kind, year), group in groups(catalog, ms):
@@ -249,34 +285,89 @@ def policy_cited_by(catalog: Catalog, pid: str, page: str, lang: str) -> str:
     return "\n".join(out)
 
 
+# English for the Chinese values of the policy pages' facts (this site's translation, shown beside the
+# Chinese as written). A value not listed here stays in Chinese only.
+FACTS_EN = {
+    # issuers
+    "国务院": "State Council", "国务院办公厅": "General Office of the State Council", "交通运输部": "Ministry of Transport",
+    "交通运输部办公厅": "General Office of the Ministry of Transport",
+    "中共中央": "Central Committee of the Communist Party of China",
+    "新疆维吾尔自治区人民政府": "People's Government of the Xinjiang Uygur Autonomous Region",
+    "自治区司法厅": "Justice Department of the Autonomous Region",
+    # levels
+    "国家": "national", "自治区": "autonomous region (Xinjiang)", "自治州": "autonomous prefecture (Bortala)", "本局": "the Bureau",
+    # the basis of a level
+    "发布机关为中共中央": "issued by the Central Committee of the Communist Party of China",
+    "发布机关为交通运输部": "issued by the Ministry of Transport",
+    "发布机关为交通运输部办公厅": "issued by the General Office of the Ministry of Transport",
+    "发布机关为国务院": "issued by the State Council", "发布机关为国务院办公厅": "issued by the General Office of the State Council",
+    "发布机关为自治区人民政府": "issued by the People's Government of the Autonomous Region",
+    "名称所示（自治区）": "as its name shows (autonomous region)", "标题所示（自治区）": "as its title shows (autonomous region)",
+    "报告原文所载发布机关为自治区司法厅": "the report names the Justice Department of the Autonomous Region as issuer",
+    "报告原文称本局“修编”": "the report says the Bureau revised it", "报告原文称本局“制定印发”": "the report says the Bureau drew it up and issued it",
+    "报告原文称本局“制定完善”": "the report says the Bureau drew it up and refined it",
+    "标题所示（自治州交通运输系统）": "as its title shows (the prefecture's transport system)",
+    "标题所示（自治州党委办公室、自治州人民政府办公室）": "as its title shows (General Offices of the prefecture Party committee and government)",
+    "标题所示（自治州）": "as its title shows (autonomous prefecture)",
+    # sources
+    "报告原文": "the report", "报告原文（“自治区司法厅《…》”）": "the report (“自治区司法厅《…》”)",
+    "policy-facts.md（zh.wikisource 转载；某省交通运输厅转载）": "policy-facts.md (zh.wikisource copy; a provincial transport department's copy)",
+    "policy-facts.md（双语第三方转载）；报告原文亦称“国务院办公厅”": "policy-facts.md (bilingual third-party copy); the report also names the General Office of the State Council",
+    "policy-facts.md（官方文本的第三方转载）": "policy-facts.md (third-party copies of the official text)",
+    "policy-facts.md（引用交通运输部政府信息公开网站的转载）": "policy-facts.md (copies citing the ministry's disclosure site)",
+    "policy-facts.md（新闻报道）": "policy-facts.md (news report)", "policy-facts.md（新闻转载）": "policy-facts.md (news copies)",
+    "policy-facts.md（某市人民政府网站）": "policy-facts.md (a municipal government site)",
+    "policy-facts.md（第三方转载）": "policy-facts.md (third-party copy)",
+    "policy-facts.md：新华社播发日期": "policy-facts.md: date released by Xinhua",
+    "policy-facts.md；报告原文亦载": "policy-facts.md; also given in the report",
+    # date labels
+    "公布": "promulgated", "施行": "in force", "印发": "issued", "发布": "released",
+}
+
+
+def _fact_text(value: str, lang: str, keep_chinese: bool = True) -> str:
+    """A fact's value in the page's language: in English, the site's translation, with the Chinese as
+    written beside it where it is a name (issuers)."""
+    english = FACTS_EN.get(value) if lang == "en" else None
+    if english is None:
+        return _cell(value)
+    return _cell(f"{english} ({value})" if keep_chinese else english)
+
+
 def policy_facts(catalog: Catalog, pid: str, lang: str) -> str:
     p, meta, labels = catalog.policies[pid], catalog.policies[pid].meta, LABELS[lang]
     nv = labels["not_verified"]
     def fact(name):
         f = meta.get(name)
-        return (_cell(f["value"]), _cell(f["source"])) if f else (f"*{nv}*", "—")
+        if not f:
+            return (f"*{nv}*", "—")
+        value = _fact_text(f["value"], lang) if name == "issuer" else _cell(f["value"])
+        return (value, _fact_text(f["source"], lang, keep_chinese=False))
     rows = [
-        ("引用标题" if lang == "zh" else "Title as cited", f"《{_cell(p.title)}》", "报告原文" if lang == "zh" else "the report"),
+        ("引用标题" if lang == "zh" else "Title as cited", _cell(cited_as(catalog, pid)), "报告原文" if lang == "zh" else "the report"),
         ("正式标题" if lang == "zh" else "Official title", *((f"《{_cell(meta['official_title']['value'])}》", _cell(meta["official_title"]["source"])) if meta.get("official_title") else (("与引用标题相同" if lang == "zh" else "same as cited") if meta.get("verified") else f"*{nv}*", "—"))),
         ("发布机关" if lang == "zh" else "Issuer", *fact("issuer")),
-        ("层级" if lang == "zh" else "Level", _cell(meta["level"]), _cell(meta.get("level_basis", "—"))),
+        ("层级" if lang == "zh" else "Level", _fact_text(meta["level"], lang), _fact_text(meta.get("level_basis", "—"), lang, keep_chinese=False)),
         ("文号" if lang == "zh" else "Document number", *fact("doc_number")),
     ]
     for d in meta.get("dates", []):
         label = d["label"] if d["label"] != "日期" else ""
-        rows.append(((f"日期（{label}）" if label else "日期") if lang == "zh" else (f"Date ({label})" if label else "Date"), d["value"], _cell(d["source"])))
+        label = _cell(label) if lang == "zh" else _fact_text(label, lang, keep_chinese=False)
+        rows.append(((f"日期（{label}）" if label else "日期") if lang == "zh" else (f"Date ({label})" if label else "Date"), _cell(d["value"]), _fact_text(d["source"], lang, keep_chinese=False)))
     if not meta.get("dates"):
         rows.append(("日期" if lang == "zh" else "Dates", f"*{nv}*", "—"))
     head = ("| 项目 | 内容 | 来源 |" if lang == "zh" else "| Field | Value | Source |")
     out = [head, "|---|---|---|", *("| " + " | ".join(r) + " |" for r in rows)]
     notes = []
     if p.official_title and p.official_title != p.title:
-        notes.append(("报告引用的标题与正式标题不同：报告作《" + p.title + "》，正式标题为《" + p.official_title + "》。")
-                     if lang == "zh" else f"The report cites this policy under a title that differs from its official title (《{p.official_title}》).")
+        notes.append(("报告引用的标题与正式标题不同：报告作《" + _text(p.title) + "》，正式标题为《" + _text(p.official_title) + "》。")
+                     if lang == "zh" else f"The report cites this policy under a title that differs from its official title (《{_text(p.official_title)}》).")
     if not meta.get("verified"):
-        notes.append("本页除报告原文所载内容外，其余信息均未经核实。" if lang == "zh" else "Apart from what the report itself says, nothing on this page has been verified.")
+        notes.append("本页除报告原文所载内容和注明来源的事实外，其余信息均未经核实。" if lang == "zh"
+                     else "Apart from what the report itself says and the facts shown with a source, nothing on this page has been verified.")
     if meta.get("note"):
-        notes.append(meta["note"])
+        note = meta.get("note_en", meta["note"]) if lang == "en" else meta["note"]
+        notes.append(_text(note).replace("\n", "\n    "))
     box = ""
     if notes:
         title = "编者注" if lang == "zh" else "Editor's note"
@@ -299,7 +390,7 @@ def policies_list(catalog: Catalog, page: str, lang: str) -> str:
             continue
         out.append(f"## {level if lang == 'zh' else names[level]} {{ #level-{LEVEL_ANCHORS[level]} }}\n")
         head = "| 政策 | 文号 | 引用次数 | 核实 |" if lang == "zh" else "| Policy | Document number | Cited by | Verified |"
-        rows = [f"| [{_cell(policy_label(catalog, p.id, lang))}]({href(page, p.page)}) | {p.fact('doc_number') or '*' + LABELS[lang]['not_verified'] + '*'} "
+        rows = [f"| [{_cell(policy_label(catalog, p.id, lang))}]({href(page, p.page)}) | {_cell(p.fact('doc_number')) if p.fact('doc_number') else '*' + LABELS[lang]['not_verified'] + '*'} "
                 f"| {len(p.cited_by)} | {('已核实' if lang == 'zh' else 'yes') if p.meta['verified'] else ('未核实' if lang == 'zh' else 'no')} |" for p in ps]
         out.append("\n".join([head, "|---|---|---|---|", *rows]) + "\n")
     return "\n".join(out)
@@ -367,7 +458,7 @@ def reports_list(catalog: Catalog, page: str, lang: str) -> str:
         title = (home.get("title_en") or home["title"]) if lang == "en" else home["title"]
         if year in catalog.drafts:
             title += " (draft, not published)" if lang == "en" else "（草稿，未发布）"
-        written = home["disclosure"].get("written") or ("not given" if lang == "en" else "未提供")
+        written = _cell(home["disclosure"]["written"]) if home["disclosure"].get("written") else f"*{LABELS[lang]['not_verified']}*"
         rows.append(f"| {year} | [{_cell(title)}]({href(page, home['page'])}) | {written} | {counts.get(year, 0)} |")
     head = REPORTS_HEADERS[lang]
     return "\n".join(["| " + " | ".join(head) + " |", "|---:|---|---|---:|", *rows]) + "\n"
@@ -388,7 +479,7 @@ SECTIONS = {
 DISCLOSURE_FIELDS = [  # (front-matter key, zh label, en label)
     ("issuer", "发布机构", "Issuing body"),
     ("written", "成文日期", "Date written"),
-    ("published", "发布日期", "Date published (prefecture portal)"),
+    ("published", "发布日期", "Date published"),
     ("doc_number", "文号", "Document number"),
     ("index_number", "索引号", "Index number"),
     ("topic", "主题分类", "Subject category"),
@@ -397,18 +488,28 @@ DISCLOSURE_FIELDS = [  # (front-matter key, zh label, en label)
 
 
 def disclosure_table(meta: dict, lang: str) -> str:
-    """The metadata table Chinese government sites show above a disclosed document.
+    """The metadata table Chinese government sites show above a disclosed document, compiled by this
+    site (and marked so: class site-added, and the caption says it).
 
-    Every value comes from the page's front matter; a field the bureau has not given reads 未提供.
+    Every value comes from the page's front matter, which holds only what the report itself or a
+    source on record says. null reads 未核实 / "not verified": this site does not know the value. Only
+    a source that says there is none may be written as 无 (and is then shown as written).
     """
     d = meta["disclosure"]
     rows = []
     for key, zh, en in DISCLOSURE_FIELDS:
         value = d.get(key)
-        shown = _cell(str(value)) if value else f'<span class="not-given">{LABELS[lang]["not_given"]}</span>'
+        shown = _cell(str(value)) if value else f'<span class="not-verified">{LABELS[lang]["not_verified"]}</span>'
         rows.append(f'<tr><th scope="row">{zh if lang == "zh" else en}</th><td>{shown}</td></tr>')
-    caption = "公开信息" if lang == "zh" else "Disclosure details"
-    return f'<table class="disclosure-meta">\n<caption>{caption}</caption>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
+    caption = DISCLOSURE_CAPTION[lang]
+    return (f'<table class="disclosure-meta site-added">\n<caption>{caption}</caption>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody>\n</table>\n")
+
+
+DISCLOSURE_CAPTION = {
+    "zh": "公开信息（本站依据报告原文整理；“未核实”表示本站不掌握该项信息）",
+    "en": "Disclosure details (compiled by this site from the report; “not verified”: this site does not know the value)",
+}
 
 
 def report_contents(catalog: Catalog, report: int, page: str, lang: str, section: int | None = None) -> str:
@@ -432,19 +533,19 @@ def original_missing(lang: str) -> str:
 def original_links(meta: dict, sha256: str, lang: str, file_href: str | None = None) -> str:
     """Where to get the official text: the file as received, with its SHA-256, and the portal copy."""
     d = meta["disclosure"]
-    link = f'<a href="{file_href or d["original"]}" download>{d["original"]}</a>'
+    link = f'<a href="{_html(file_href or d["original"])}" download>{_html(d["original"])}</a>'
     if lang == "zh":
         lines = [f'- **原文**：{link}（UTF-8 纯文本，与收到的原件逐字节一致）',
                  f'  SHA-256：<code class="sha256">{sha256}</code>']
         if d.get("portal_url"):
-            lines.append(f'- **博州门户网站发布的原文**：<{d["portal_url"]}>')
+            lines.append(f'- **博州门户网站发布的原文**：<a href="{_html(d["portal_url"])}">{_html(d["portal_url"])}</a>')
         if d.get("title_note"):
-            lines.append(f'\n!!! note "编者注"\n\n    {d["title_note"]}\n')
+            lines.append(f'\n!!! note "编者注"\n\n    {_text(d["title_note"])}\n')
     else:
         lines = [f'- **Official text (Chinese)**: {link} (UTF-8 plain text, byte for byte as received)',
                  f'  SHA-256: <code class="sha256">{sha256}</code>']
         if d.get("portal_url"):
-            lines.append(f'- **The copy on the prefecture portal**: <{d["portal_url"]}>')
+            lines.append(f'- **The copy on the prefecture portal**: <a href="{_html(d["portal_url"])}">{_html(d["portal_url"])}</a>')
     return "\n".join(lines) + "\n"
 
 
@@ -453,9 +554,9 @@ def glossary(terms, lang: str) -> str:
     out = []
     for t in terms:
         if lang == "zh":
-            out.append(f"## {t.term} {{ #{t.id} }}\n\n英文：{t.en}\n\n{t.definition_zh}\n")
+            out.append(f"## {_text(t.term)} {{ #{t.id} }}\n\n英文：{_text(t.en)}\n\n{_text(t.definition_zh)}\n")
         else:
-            out.append(f"## {t.en} ({t.term}) {{ #{t.id} }}\n\n{t.definition_en}\n")
+            out.append(f"## {_text(t.en)} ({_text(t.term)}) {{ #{t.id} }}\n\n{_text(t.definition_en)}\n")
     return "\n".join(out)
 
 
@@ -477,16 +578,30 @@ def site_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target or "./"
 
 
-def _html(text: str) -> str:
-    import html
-
-    return html.escape(str(text), quote=True)
+def _html(text) -> str:
+    return _html_module.escape(str(text), quote=True)
 
 
 # English glosses of the units in the text (this site's translation; the figure itself stays as written).
 UNITS_EN = {"万元": "10,000 yuan", "万辆": "10,000 vehicles", "件次": "items", "学时": "class hours",
             "小时": "hours", "项": "items", "次": "times", "名": "persons", "辆": "vehicles", "元": "yuan",
             "人": "persons", "家": "businesses", "起": "cases", "条": "items", "公里": "km"}
+
+# The qualifiers of a figure in English (this site's translation): 约37件次 is "about 37 items".
+QUALIFIERS_EN = {"约": "about", "近": "nearly", "逾": "over", "超过": "more than", "至少": "at least",
+                 "不少于": "at least", "不低于": "at least", "不超过": "at most",
+                 "余": "more than", "多": "more than", "以上": "or more", "以下": "or less", "以内": "or less"}
+
+
+def figure_gloss(f) -> str | None:
+    """A figure in English with its qualifiers, e.g. "about 37 items", "60 class hours or more"."""
+    unit = UNITS_EN.get(f.unit)
+    if unit is None:
+        return None
+    before, between, after = f.qualifiers
+    words = [QUALIFIERS_EN[q] for q in (before, between) if q]
+    return " ".join([*words[:1], f.number, unit] + ([QUALIFIERS_EN[after]] if after else []))
+
 
 GLANCE = {
     "zh": {"figures": "报告中的数字", "chart": "各领域措施数",
@@ -536,12 +651,12 @@ def figures_panel(catalog: Catalog, report: int, page: str, lang: str) -> str:
         out.append(f'<ul class="figure-cards" aria-labelledby="{gid}">')
         for m, f in pairs:
             target = m.page_en if lang == "en" and m.page_en else m.page
-            gloss = UNITS_EN.get(f.unit) if lang == "en" else None
+            gloss = figure_gloss(f) if lang == "en" else None
             gloss = f' <span class="figure-card__gloss">({_html(gloss)})</span>' if gloss else ""
             out.append(
                 '<li class="figure-card">'
                 f'<p class="figure-card__figure"><span class="figure-card__value">{_html(f.value)}</span>'
-                f'<span class="figure-card__unit">{_html(f.unit)}</span>{gloss}</p>'
+                f'<span class="figure-card__unit">{_html(f.unit + f.after)}</span>{gloss}</p>'
                 f'<p class="figure-card__context" lang="zh">{_marked_context(f)}</p>'
                 f'<p class="figure-card__measure"><a href="{site_href(page, target, m.anchor)}">{t["measure"]} {m.id}</a>'
                 f' · {_html(area_name(catalog, m.area, lang, short=True))}</p>'
@@ -616,7 +731,6 @@ _MD_LINK = None
 def _relink(body: str, src: str, page: str) -> str:
     """Markdown links of a page at ``src`` made relative to ``page`` instead."""
     import posixpath
-    import re
 
     global _MD_LINK
     _MD_LINK = _MD_LINK or re.compile(r"\]\((?!#|[a-z]+:|/)([^)\s#]+)(#[^)\s]*)?\)")
@@ -635,8 +749,6 @@ def full_report(catalog: Catalog, report: int, page: str, lang: str, home: dict,
     annotated as on its own page, but its measures get no id (the anchors stay on their own pages,
     so a link never lands on this copy) and each measure ID links to the measure's own page.
     """
-    import re
-
     out = [disclosure_table(home, lang), FULL_REPORT_NOTE[lang]]
     section = None
     for src, meta, body, body_lang in sources:
@@ -677,7 +789,7 @@ CORRECTIONS = {"zh": ("更正记录（本站添加）", "本页发布后作过�
 def corrections_box(corrections: list[dict], lang: str) -> str:
     """The change log of a page corrected after publication: when, and what changed."""
     title, lead = CORRECTIONS[lang]
-    items = "\n".join(f"    - <time datetime=\"{c['date']}\">{c['date']}</time>：{c['what']}" if lang == "zh"
-                      else f"    - <time datetime=\"{c['date']}\">{c['date']}</time>: {c['what']}"
+    items = "\n".join(f"    - <time datetime=\"{_html(c['date'])}\">{_html(c['date'])}</time>：{_text(c['what'])}" if lang == "zh"
+                      else f"    - <time datetime=\"{_html(c['date'])}\">{_html(c['date'])}</time>: {_text(c['what'])}"
                       for c in sorted(corrections, key=lambda c: str(c["date"])))
     return f'!!! note corrections site-added "{title}"\n\n    {lead}\n\n{items}\n'

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .model import Catalog, Measure
+from .render import plain
 
 # The Chinese runs of a text (\p{script=Han}).
 HAN_RUN = re.compile("[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
@@ -58,7 +59,7 @@ def measure_record(measure: Measure, catalog: Catalog, page_url: str, page_title
     language of the index, ``text_lang`` that of the text on the page (an English page that is not
     translated yet shows the Chinese text). Meta: the result's title (ID + area) and its page's title.
     """
-    text = measure.text_en if text_lang == "en" and measure.text_en else measure.text
+    text = plain(measure.text_en) if text_lang == "en" and measure.text_en else measure.text  # no raw Markdown
     return {
         "url": f"/{page_url}#{measure.anchor}",
         "content": text,

@@ -202,33 +202,58 @@ def find_citations(text: str, unbracketed: tuple[str, ...] = ()) -> list[Citatio
 
 @dataclass(frozen=True)
 class Figure:
-    """A number with its unit, as written (60.82万元), and the clause it sits in."""
+    """A number with its unit and its qualifiers, as written (约37件次, 不少于60学时, 60余家, 60学时以上),
+    and the clause it sits in.
+
+    ``value`` is the number with the qualifiers written around it before the unit (约37, 不少于60,
+    60余); ``after`` is a qualifier written after the unit (以上). A qualifier is never dropped: 约37件次
+    is not 37件次. ``text`` is exactly the characters of the source, qualifiers included.
+    """
 
     value: str
     unit: str
     start: int
     end: int
     context: str
+    after: str = ""
 
     @property
     def text(self) -> str:
-        return self.value + self.unit
+        return self.value + self.unit + self.after
+
+    @property
+    def number(self) -> str:
+        return _NUMBER.search(self.value)[0]
+
+    @property
+    def qualifiers(self) -> tuple[str, str, str]:
+        """(before the number, between number and unit, after the unit), e.g. ('约', '', '')."""
+        m = _NUMBER.search(self.value)
+        return self.value[:m.start()], self.value[m.end():], self.after
 
 
 _UNITS = ["万元", "万辆", "件次", "学时", "小时", "%", "项", "次", "名", "辆", "元", "人", "家", "个", "起", "条", "公里"]
-_FIGURE = re.compile(r"(?<![\d.〔])(\d+(?:\.\d+)?)(" + "|".join(map(re.escape, _UNITS)) + ")")
+QUALIFIERS_BEFORE = ["不少于", "不低于", "不超过", "超过", "至少", "约", "近", "逾"]
+QUALIFIERS_BETWEEN = ["余", "多"]
+QUALIFIERS_AFTER = ["以上", "以下", "以内"]
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = re.compile(r"(?P<before>" + "|".join(QUALIFIERS_BEFORE) + r")?(?<![\d.〔])(?P<number>\d+(?:\.\d+)?)"
+                     r"(?P<between>" + "|".join(QUALIFIERS_BETWEEN) + r")?"
+                     r"(?P<unit>" + "|".join(map(re.escape, _UNITS)) + r")(?P<after>" + "|".join(QUALIFIERS_AFTER) + r")?")
 _CLAUSE_END = "。；;,，:：!！?？\n"
 
 
 def find_figures(text: str) -> list[Figure]:
-    """Numbers with units in ``text``; years, dates and numbers inside titles are not figures."""
+    """Numbers with units in ``text``, with their qualifiers; years, dates and numbers inside titles
+    are not figures."""
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     figures = []
     for m in _FIGURE.finditer(text):
-        if any(s <= m.start() < e for s, e in titles):
+        if any(s <= m.start("number") < e for s, e in titles):
             continue
         start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
         ends = [i for i in (text.find(c, m.end()) for c in _CLAUSE_END) if i != -1]
         end = min(ends) if ends else len(text)
-        figures.append(Figure(m[1], m[2], m.start(), m.end(), text[start:end].strip()))
+        value = (m["before"] or "") + m["number"] + (m["between"] or "")
+        figures.append(Figure(value, m["unit"], m.start(), m.end(), text[start:end].strip(), m["after"] or ""))
     return figures

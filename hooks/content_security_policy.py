@@ -2,15 +2,27 @@
 
 GitHub Pages sets no response headers, so the policy travels in the page as
 <meta http-equiv="Content-Security-Policy">. Scripts: the site's own files ('self') and the inline
-scripts that Material writes into each page, allowed one by one by the sha256 of their text, which
-is computed here from the page's final HTML; 'wasm-unsafe-eval' for the WebAssembly of the search
-(Pagefind). No 'unsafe-inline', no eval.
+scripts that the theme's templates write into each page, allowed one by one by the sha256 of their
+text; 'wasm-unsafe-eval' for the WebAssembly of the search (Pagefind). No 'unsafe-inline', no eval.
 
-Styles: 'self' only. Material's pages carry no inline style attribute and no <style> element, and its
-JavaScript changes styles through the CSSOM (element.style.x = …), which CSP does not restrict. If
-a page ever has a <style> element it is allowed by hash like a script; a style="" attribute by hash
-under 'unsafe-hashes' (the CSP 3 way to allow exactly those attributes) — never 'unsafe-inline'.
+Which inline scripts may be hashed is known before any content is read: in on_config, every inline
+<script> of the templates in the theme's folders (overrides/, then Material's) is turned into a
+pattern, its Jinja expressions ({{ base_url }}) standing for text without quotes or angle brackets.
+An inline script in a finished page that matches none of them came from content, a front-matter
+string or a hook, and fails the build naming the page: a hash computed from the finished HTML would
+approve whatever was injected into it.
+
+Styles: 'self' only, and nothing inline. Material's pages carry no style attribute and no <style>
+element (Python-Markdown's table alignment is written as align="…", mkdocs.yml), and its JavaScript
+changes styles through the CSSOM (element.style.x = …), which CSP does not restrict. A <style>
+element or a style="" attribute in a finished page fails the build.
 The browser tests (tests/browser/) fail on any violation the browser reports.
+
+What the <meta> policy cannot do (a response header could; GitHub Pages sets none): frame-ancestors
+(clickjacking: the site can be framed), report-uri/report-to (no violation reports reach anyone) and
+sandbox are ignored in a meta; and the policy governs only what comes after it in the page. A host
+that can set headers should send this same policy as a Content-Security-Policy header, adding
+frame-ancestors 'none'. CONTRIBUTING.md (English summary, hosting) says the same for whoever moves the site.
 
 The meta goes right after <meta charset> (the HTML standard wants the charset declared in the first
 1024 bytes, and a policy with a dozen hashes would push it out); it still comes before every
@@ -26,8 +38,10 @@ import base64
 import hashlib
 import re
 from html import unescape
+from pathlib import Path
 
 import _state
+from mkdocs.exceptions import PluginError
 
 # Executable script types (HTML standard): no type, a JavaScript MIME type, or "module".
 # <script type="application/json"> (Material's __config) is data, not code; CSP does not apply to it.
@@ -51,21 +65,87 @@ def on_startup(command, dirty):
     _state.command = command
 
 
+allowed: list[re.Pattern] = []  # the inline scripts the theme's templates write, read in on_config
+
+
+def on_config(config):
+    allowed[:] = template_scripts(Path(d) for d in config.theme.dirs)
+    return config
+
+
 def on_post_page(output, page, config):
-    return with_policy(output)
+    try:
+        return with_policy(output, allowed)
+    except InlineNotAllowed as err:
+        raise PluginError(f"docs/{page.file.src_uri}: {err.problem}\n  How to fix: {err.fix}") from None
 
 
 def on_post_template(output_content, template_name, config):
     """404.html is rendered as a template, not a page."""
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    try:
+        return with_policy(output_content, allowed)
+    except InlineNotAllowed as err:
+        raise PluginError(f"overrides/{template_name}: {err.problem}\n  How to fix: {err.fix}") from None
 
 
-def with_policy(html: str) -> str:
+class InlineNotAllowed(ValueError):
+    def __init__(self, problem: str, fix: str):
+        self.problem, self.fix = problem, fix
+        super().__init__(problem)
+
+
+_TEMPLATE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.S | re.I)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_EXPRESSION_TEXT = r"""[^"'`<>\\\n]*"""  # what a {{ … }} in a script may print: no quote, tag or escape
+
+
+def script_pattern(body: str) -> re.Pattern | None:
+    """The inline scripts a template's <script> body can render to; None if it holds {% … %}."""
+    if "{%" in body:
+        return None  # logic inside a script: not allowed by pattern (none of Material's has any)
+    pieces = _JINJA.split(body)
+    exprs = _JINJA.findall(body)
+    regex = "".join(re.escape(text) + (_EXPRESSION_TEXT if i < len(exprs) and not exprs[i].startswith("{#") else "")
+                    for i, text in enumerate(pieces))
+    return re.compile(regex, re.S)
+
+
+def template_scripts(dirs) -> list[re.Pattern]:
+    """Patterns of every inline executable <script> in the templates under ``dirs``."""
+    patterns = {}
+    for folder in dirs:
+        for path in sorted(folder.rglob("*.html")):
+            for attrs, body in _TEMPLATE_SCRIPT.findall(path.read_text("utf-8")):
+                values = InlineCode.attributes(attrs)
+                if "src" in values or values.get("type", "").strip().lower() not in JS_TYPES or not body.strip():
+                    continue
+                pattern = script_pattern(body)
+                if pattern is not None:
+                    patterns[pattern.pattern] = pattern
+    return list(patterns.values())
+
+
+def with_policy(html: str, allowed_scripts: list[re.Pattern] | None = None) -> str:
+    """The page with its policy; InlineNotAllowed for an inline script no template writes, or any
+    inline style. ``allowed_scripts`` defaults to the templates' (read in on_config)."""
     if _state.command == "serve":
         return html
     found = InlineCode.of(html)
     if found.insert_at is None:  # not an HTML document (no <head>)
         return html
+    patterns = allowed if allowed_scripts is None else allowed_scripts
+    for text in found.script_texts:
+        if not any(p.fullmatch(text) for p in patterns):
+            raise InlineNotAllowed(
+                f"the page has an inline script that none of the site's templates writes ({shorten(text)})",
+                "remove the script from the page's source or the string it came from; a script the site needs "
+                "goes into a template under overrides/ or a file under overrides/assets/javascripts/")
+    if found.styles or found.style_attributes:
+        what = "a <style> element" if found.styles else "a style attribute"
+        raise InlineNotAllowed(f"the page has {what}, which the policy does not allow",
+                               "remove it from the page's source; styles go into overrides/assets/stylesheets/")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(found)}">'
     return html[:found.insert_at] + meta + html[found.insert_at:]
 
@@ -73,13 +153,15 @@ def with_policy(html: str) -> str:
 def policy(found: InlineCode) -> str:
     # Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, and no eval().
     scripts = ["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(found.scripts)]
-    styles = ["'self'", *dict.fromkeys(found.styles)]
-    if found.style_attributes:
-        styles += ["'unsafe-hashes'", *dict.fromkeys(found.style_attributes)]
-    directives = {**FIXED, "script-src": " ".join(scripts), "style-src": " ".join(styles)}
+    directives = {**FIXED, "script-src": " ".join(scripts), "style-src": "'self'"}
     order = ["default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "worker-src",
              "object-src", "base-uri", "form-action"]
     return "; ".join(f"{name} {directives[name]}" for name in order)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def source_hash(text: str) -> str:
@@ -108,6 +190,7 @@ class InlineCode:
 
     def __init__(self, html: str):
         self.scripts: list[str] = []
+        self.script_texts: list[str] = []
         self.styles: list[str] = []
         self.style_attributes: list[str] = []
         self.insert_at: int | None = None
@@ -119,6 +202,7 @@ class InlineCode:
             attrs = self.attributes(match.group(1))
             if "src" not in attrs and attrs.get("type", "").strip().lower() in JS_TYPES:
                 self.scripts.append(source_hash(match.group(2)))
+                self.script_texts.append(match.group(2))
         self.styles = [source_hash(text) for text in self.STYLE.findall(html)]
         for double, single in self.STYLE_ATTRIBUTE.findall(html):
             if double or single:

@@ -8,8 +8,10 @@ marked as added by this site. Not in links, code, headings, tables or what the s
 from __future__ import annotations
 
 import _state
+from mkdocs.exceptions import PluginError
 from report_pages import is_fallback
 
+from annual_report.errors import ContentError
 from annual_report.glossary import annotate_html, load_glossary
 
 ADDED = {"zh": "释义（本站添加）：", "en": "Definition (added by this site): "}
@@ -17,7 +19,10 @@ terms = []
 
 
 def on_config(config):
-    terms[:] = load_glossary(_state.project_root(config) / "data" / "glossary.yml")
+    try:
+        terms[:] = load_glossary(_state.project_root(config) / "data" / "glossary.yml")
+    except ContentError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_page_content(html, page, config, files):

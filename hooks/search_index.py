@@ -38,11 +38,11 @@ import tempfile
 from pathlib import Path
 
 import _state
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from annual_report.catalog import CatalogReader
+from annual_report.datafiles import load_yaml
 from annual_report.errors import ContentError
 from annual_report.glossary import load_glossary
 from annual_report.render import HEADERS
@@ -105,7 +105,7 @@ def dictionary_sources(root: Path, docs: Path):
 def _read_sources(root: Path, docs: Path):
     data = root / "data"
     glossary = [t.term for t in load_glossary(data / "glossary.yml")]
-    terms = [row["zh"] for row in yaml.safe_load((data / "terms.yml").read_text("utf-8")) or []]
+    terms = [row["zh"] for row in load_yaml(data / "terms.yml", "data/terms.yml") or []]
     policies = CatalogReader(docs / _state.DEFAULT_LANGUAGE, data, root).read_policies()
     titles = [title for policy in policies.values() for title in policy.titles]
     return [glossary, terms], titles

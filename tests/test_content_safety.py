@@ -126,3 +126,84 @@ def test_build_fails_on_a_script_in_a_report_page(project):
     rel = "docs/zh/reports/2023/plan.md"
     path = edit(project, rel, "## (二)工作措施", "<script>alert(1)</script>\n\n## (二)工作措施")
     assert_fails_cleanly(build(project), f"{rel}:{line_of(path, '<script>')}", "raw HTML tag <script>", "How to fix:")
+
+
+# --- Issue 12: style, attr_list forms, escaped YAML strings, files under docs/ ----------------------
+
+@pytest.mark.parametrize("sample, what", [
+    ('<span style="position:fixed;inset:0">假通知</span>', "'style=' attribute"),
+    ('正文。{: style="display:none" }', "'style=' attribute"),
+    ("<style>body{display:none}</style>", "raw HTML tag <style>"),
+    ('<link rel="stylesheet" href="https://example.com/x.css">', "raw HTML tag <link>"),
+    ('[首页](../index.md){:onclick="x()"}', "inline event handler 'onclick='"),
+])
+def test_style_and_attr_list_forms(sample, what):
+    assert any(what in p for p in problems(sample))
+
+
+def test_a_script_spelled_with_yaml_escapes_in_the_front_matter_is_found(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text('---\ntitle: 普通标题\nnote: "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"\n---\n\n正文\n', "utf-8")
+    with pytest.raises(ContentError) as err:
+        check_file(path, "docs/zh/page.md")
+    assert err.value.line == 3 and "<script>" in err.value.problem and "YAML string" in err.value.problem
+
+
+def test_an_escaped_handler_in_a_data_file_is_found(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text('- id: x\n  definition_en: "\\u003cimg src=x onerror=alert(1)\\u003e"\n', "utf-8")
+    with pytest.raises(ContentError) as err:
+        check_file(path, "data/glossary.yml")
+    assert err.value.line == 2 and "onerror" in err.value.problem
+
+
+@pytest.mark.parametrize("rel, problem", [
+    ("zh/notice.html", "'.html' file under docs/"),
+    ("zh/reports/2023/chart.svg", "'.svg' file under docs/"),
+    ("zh/about.markdown", "'.markdown' file under docs/"),
+    ("zh/policies/new policy.md", "the name 'new policy.md' has a space"),
+    ("zh/政策.md", "the name '政策.md' has characters"),
+])
+def test_files_that_may_not_be_published(rel, problem):
+    from annual_report.safety import check_docs_file
+    finding = check_docs_file(rel, 100)
+    assert finding is not None and problem in finding.problem and finding.fix
+
+
+def test_allowed_files_and_sizes():
+    from annual_report.safety import MAX_TEXT_BYTES, check_docs_file
+    assert check_docs_file("zh/reports/2023/2023-report.txt", 20_000) is None
+    assert check_docs_file("zh/reports/2023/photo.jpg", 200_000) is None
+    assert check_docs_file("zh/notice.html", 100, {"zh/notice.html"}) is None  # reviewed and listed
+    assert "more than the 512 KB a page may have" in check_docs_file("zh/about.md", MAX_TEXT_BYTES + 1).problem
+    assert check_docs_file("zh/a.png", 100, head=b"\x89PNG\r\n\x1a\n\x00\x00") is None
+    assert "is not a PNG image" in check_docs_file("zh/a.png", 100, head=b"<svg onload=alert(1)>").problem
+
+
+@pytest.mark.parametrize("rel, text, expected", [
+    ("docs/zh/notice.html", "<p>通知</p><script>alert(1)</script>", "docs/zh/notice.html: a '.html' file under docs/"),
+    ("docs/zh/reports/2023/x.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "docs/zh/reports/2023/x.svg: a '.svg' file"),
+    ("docs/zh/extra.markdown", "---\ntitle: x\n---\n\n{: onclick=x }\n", "docs/zh/extra.markdown: a '.markdown' file"),
+    ("docs/zh/policies/new policy.md", "---\ntitle: x\n---\n", "has a space that a web address cannot hold"),
+    ("docs/zh/big.md", "正文。\n" * 200_000, "a page may have"),
+])
+def test_the_build_rejects_files_under_docs_cleanly(project, rel, text, expected):
+    (project / rel).write_text(text, "utf-8")
+    assert_fails_cleanly(build(project), expected, "How to fix:")
+
+
+def test_the_build_rejects_a_script_title_spelled_with_yaml_escapes(project):
+    rel = "docs/zh/about.md"
+    path = project / rel
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("title: ", 'title: "\\u003cscript\\u003ealert(document.domain)\\u003c/script\\u003e"\nx_old_title: ', 1), "utf-8")
+    assert_fails_cleanly(build(project), f"{rel}:2", "raw HTML tag <script>", "in a YAML string")
+
+
+def test_a_page_with_an_upper_case_suffix_is_checked_too(project):
+    """MkDocs renders about.MD as a page: it is checked like about.md."""
+    (project / "docs/zh/notice.MD").write_text("---\ntitle: x\n---\n\n<script>alert(1)</script>\n", "utf-8")
+    with pytest.raises(ContentError) as err:
+        check_project(project)
+    assert err.value.path == "docs/zh/notice.MD" and "<script>" in err.value.problem

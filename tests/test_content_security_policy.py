@@ -80,18 +80,67 @@ def test_hashes_what_the_browser_hashes():
             "<script>if (a < b) { x = \"</div>\"; }\r\n</script>"
             "<script type=\"application/json\">{\"data\": true}</script>"
             "<script type=\"module\">import './m.js'</script>"
-            "<script src=\"app.js\"></script><style>p { color: red }</style></head>"
-            "<body><p style=\"color: blue\">x</p><script>done()</script></body></html>")
+            "<script src=\"app.js\"></script></head>"
+            "<body><p>x</p><script>done()</script></body></html>")
     found = csp.InlineCode.of(page)
     assert found.scripts == [sha256("if (a < b) { x = \"</div>\"; }\n"), sha256("import './m.js'"), sha256("done()")]
-    assert found.styles == [sha256("p { color: red }")]
-    assert found.style_attributes == [sha256("color: blue")]
-    out = csp.with_policy(page)
+    allowed = [csp.script_pattern(t) for t in ("if (a < b) { x = \"</div>\"; }\r\n", "import './m.js'", "done()")]
+    out = csp.with_policy(page, allowed)
     meta_at = out.index("<meta http-equiv")
     assert out[:meta_at].endswith('<meta charset="utf-8">')
     policy = directives(out[meta_at:].split('content="', 1)[1].split('"', 1)[0])
-    assert policy["style-src"] == ["'self'", sha256("p { color: red }"), "'unsafe-hashes'", sha256("color: blue")]
+    assert policy["script-src"][2:] == found.scripts and policy["style-src"] == ["'self'"]
     assert out.replace(out[meta_at:out.index(">", meta_at) + 1], "") == page
+
+
+# --- Issue 12: only the templates' inline scripts are hashed; anything else inline fails the build -----
+
+MATERIAL_SCOPE = '__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)'
+
+
+def test_the_allowed_scripts_are_read_from_the_templates_before_any_content():
+    from pathlib import Path
+
+    import material
+    patterns = csp.template_scripts([ROOT / "overrides", Path(material.__file__).parent / "templates"])
+    texts = ['__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+             '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+             '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+             'var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+             '(target.checked=target.name.startsWith("__tabbed_"))']
+    for text in texts:
+        assert any(p.fullmatch(text) for p in patterns), text
+    assert not any(p.fullmatch("alert(document.domain)") for p in patterns)
+    # An expression can print a path, never a quote that would end the string it stands in.
+    scope = csp.script_pattern(MATERIAL_SCOPE)
+    assert scope.fullmatch('__md_scope=new URL("../../..",location)')
+    assert not scope.fullmatch('__md_scope=new URL("",alert(1),"",location)')
+
+
+@pytest.mark.parametrize("injected, problem", [
+    ("<script>alert(document.domain)</script>", "inline script that none of the site's templates writes"),
+    ("<style>body{display:none}</style>", "a <style> element"),
+    ('<p style="position:fixed;inset:0">x</p>', "a style attribute"),
+])
+def test_an_inline_script_or_style_that_no_template_writes_is_refused(injected, problem):
+    page = "<html><head><meta charset=\"utf-8\"></head><body><script>done()</script>" + injected + "</body></html>"
+    with pytest.raises(csp.InlineNotAllowed) as err:
+        csp.with_policy(page, [csp.script_pattern("done()")])
+    assert problem in err.value.problem and err.value.fix
+
+
+def test_the_build_fails_on_an_inline_script_a_hook_lets_through(project):
+    """The content checks stop a script in a page; if anything else gets one into a page, the CSP hook
+    refuses to approve it (before issue 12 it hashed it, and the script ran)."""
+    from conftest import build
+    from test_bad_input import assert_fails_cleanly
+
+    hook = project / "hooks" / "edit_links.py"
+    hook.write_text(hook.read_text("utf-8") + '\n\ndef on_page_content(html, page, config, files):\n'
+                    '    return html + "<script>alert(document.domain)</script>" if page.file.src_uri == "zh/about.md" else html\n',
+                    "utf-8")
+    assert_fails_cleanly(build(project), "docs/zh/about.md: the page has an inline script that none of the site's templates writes",
+                         "How to fix:")
 
 
 def test_without_charset_the_policy_opens_the_head():

@@ -17,10 +17,12 @@ def test_report_home_opens_with_the_disclosure_table(soup):
     article = soup("/reports/2023/").select_one("article")
     first_block = article.find(["table", "p", "ul", "div"], recursive=False) or article.find("table")
     assert first_block.name == "table" and "disclosure-meta" in first_block["class"]
+    # 未核实: this site does not know the value (issue 12: no source says the report has no 文号).
     assert metadata(soup) == {
-        "发布机构": "博州交通运输局", "成文日期": "2024-03-21", "发布日期": "未提供", "文号": "无",
-        "索引号": "未提供", "主题分类": "未提供", "审核人": "王勇",
+        "发布机构": "博州交通运输局", "成文日期": "2024-03-21", "发布日期": "未核实", "文号": "未核实",
+        "索引号": "未核实", "主题分类": "未核实", "审核人": "王勇",
     }
+    assert "site-added" in first_block["class"] and "本站" in first_block.caption.get_text()
 
 
 def test_table_values_come_from_front_matter(tmp_path):
@@ -40,11 +42,14 @@ def test_report_home_offers_the_original_and_the_portal_copy(soup):
     assert article.select_one('a[href="https://www.xjboz.gov.cn/info/2185/147444.htm"]') is not None
 
 
-def test_footer_names_the_publisher_and_no_unissued_number(soup):
+def test_footer_claims_no_operator_or_contact_and_no_unissued_number(soup):
+    """No source says who runs the site or how to reach it (issue 12): the footer says what the site is."""
     for url in ("/", "/reports/2023/", "/en/"):
         footer = soup(url).select_one("footer .site-footer").get_text()
         assert "博州交通运输局" in footer or "Transport Bureau" in footer
-        for label in ("网站标识码", "ICP", "公安机关备案", "公网安备", "Site code"):
+        assert "不是政府门户网站" in footer or "not a government portal" in footer
+        for label in ("主办单位", "Run by", "联系方式", "Contact", "未提供", "not given",
+                      "网站标识码", "ICP", "公安机关备案", "公网安备", "Site code"):
             assert label not in footer
 
 

@@ -62,6 +62,14 @@ def test_a_moved_page_needs_a_redirect(project):
     assert missing_urls(project / "site", listed, redirects(project)) == []
     target = soup_of(project / "site" / "en" / "about" / "index.html").find("meta", attrs={"http-equiv": "refresh"})
     assert target["content"].endswith("../about-site/")
+    # Issue 12: a redirect page carries the site's policy too, its one inline script allowed by hash.
+    import base64
+    import hashlib
+    page = soup_of(project / "site" / "about" / "index.html")
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    script = page.find("script").string
+    assert "script-src 'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'" in policy
+    assert "unsafe-inline" not in policy
 
 
 def test_a_redirect_to_nowhere_fails_the_build(project):
@@ -69,3 +77,11 @@ def test_a_redirect_to_nowhere_fails_the_build(project):
     output = build(project).stderr
     assert "data/redirects.yml: the redirect about.md → nowhere.md points to a page that does not exist" in output
     assert "Traceback" not in output
+
+
+def test_a_redirect_path_that_is_not_a_page_path_fails_the_build(project):
+    """Issue 12: the paths are written into the redirect page's HTML and name the file written."""
+    (project / "data" / "redirects.yml").write_text('"../../outside.md": about.md\n', "utf-8")
+    output = build(project).stderr
+    assert "data/redirects.yml: '../../outside.md' is not a page path" in output and "Traceback" not in output
+    assert not (project.parent / "outside").exists()

@@ -76,7 +76,8 @@ def test_citation_without_brackets():
 
 def test_figures_with_units_not_years_or_titles():
     text = "2023年,共计60.82万元,车次2.9万辆,全州100%企业,约37件次,不少于60学时,《规划(2021—2025年)》19项"
-    assert [f.text for f in find_figures(text)] == ["60.82万元", "2.9万辆", "100%", "37件次", "60学时", "19项"]
+    # The qualifiers stay with their number (issue 12): 约37件次 is not 37件次.
+    assert [f.text for f in find_figures(text)] == ["60.82万元", "2.9万辆", "100%", "约37件次", "不少于60学时", "19项"]
     assert find_figures(text)[0].context == "共计60.82万元"
 
 

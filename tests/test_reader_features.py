@@ -252,8 +252,13 @@ def test_rss_feed_has_one_item_per_published_report(site, catalog, lang):
         assert (root / link / "index.html").is_file()
         title = home["title"] if lang == "zh" else home["title_en"]
         assert item.findtext("title") == title
-        date = parsedate_to_datetime(item.findtext("pubDate"))
-        assert date.date().isoformat() == home["disclosure"]["written"] and date.utcoffset() == datetime.timedelta(hours=8)
+        # The date is the 发布日期, and only when it is known; never the 成文日期 (issue 12).
+        published = home["disclosure"].get("published")
+        if published:
+            date = parsedate_to_datetime(item.findtext("pubDate"))
+            assert date.date().isoformat() == str(published) and date.utcoffset() == datetime.timedelta(hours=8)
+        else:
+            assert item.find("pubDate") is None
         assert item.findtext("description") and item.find("guid") is not None
 
 
@@ -267,8 +272,9 @@ def test_json_feed_agrees_with_the_rss_feed(site, lang):
     assert [(i["url"], i["title"]) for i in feed["items"]] == [(r.findtext("link"), r.findtext("title")) for r in rss]
     for item in feed["items"]:
         assert item["id"] and item["content_text"]
-        published = datetime.datetime.fromisoformat(item["date_published"])
-        assert published.utcoffset() == datetime.timedelta(hours=8)
+        if "date_published" in item:  # only when the 发布日期 is known
+            published = datetime.datetime.fromisoformat(item["date_published"])
+            assert published.utcoffset() == datetime.timedelta(hours=8)
 
 
 @pytest.mark.parametrize("url, feed", [("/reports/2023/plan/", "/feed.xml"), ("/en/reports/2023/plan/", "/en/feed.xml"),
@@ -418,6 +424,16 @@ def test_build_outside_git_falls_back_to_the_build_date(project):
     for url in ("/reports/2023/plan/", "/en/about/"):
         dates = dates_of(soup_of(page_url_to_file(project / "site", url)))
         assert before <= dates["created"] == dates["updated"] <= after
+
+
+def test_sitemap_lastmod_is_the_pages_last_commit_not_the_build_date(history):
+    """Issue 12: every page's <lastmod> was the build date."""
+    site, *_ = history
+    lastmod = {u.findtext("s:loc", namespaces=SITEMAP_NS): u.findtext("s:lastmod", namespaces=SITEMAP_NS)
+               for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP_NS)}
+    assert lastmod["https://example.org/boz/reports/2023/problems/"] == "2024-04-02"  # corrected in the second commit
+    assert lastmod["https://example.org/boz/about/"] == "2024-03-25"
+    assert lastmod["https://example.org/boz/en/about/"] == "2024-03-25"
 
 
 def test_feeds_and_sitemap_use_absolute_urls_when_the_site_url_is_known(history):
