@@ -131,3 +131,11 @@ def test_build_fails_on_a_broken_anchor(project):
 def test_build_fails_on_a_page_left_out_of_the_nav(project):
     (project / REPORT / "extra.md").write_text("---\ntitle: x\n---\n\n# x\n", "utf-8")
     assert_fails_cleanly(build(project), "reports/2023/extra.md", "not included in the \"nav\"")
+
+
+def test_a_wrong_section_blames_the_page_not_the_data_files(project):
+    edit(project, f"{REPORT}/plan.md", "section: 3\n", "section: 2\n")
+    err = read_error(project)
+    pages = {f"{REPORT}/plan.md", f"{REPORT}/problems.md"}
+    assert err.path in pages and f"is also {(pages - {err.path}).pop()}" in err.problem  # both pages named
+    assert err.line == line_of(project / err.path, "section: 2") and "problem-links" not in str(err)
