@@ -124,3 +124,10 @@ def test_a_part_whose_subsections_are_one_sentence_each_is_a_list_of_items():
     problems = report.parts[1]
     assert problems.subsections == [] and [p.text for p in problems.intro] == ["在取得成绩的同时，也存在不足："]
     assert [p.text for p in problems.paragraphs] == ["（一）执法队伍建设有待加强。", "（二）普法形式较为单一。"]
+
+
+@pytest.mark.parametrize("closing", [["XX县交通运输局", "二〇二四年一月十五日", "（此件公开发布）"], ["XX局", "2025年1月"],
+                                     ["2025年1月10日", "审核人：王 勇"]])
+def test_closings_of_every_shape(closing):
+    report = read_report("一、主要举措和成效\n一是甲。\n二、下一步工作打算\n一是乙。\n" + "\n".join(closing))
+    assert [p.text for p in report.closing] == closing and len(report.parts[1].paragraphs) == 1
