@@ -83,22 +83,37 @@ def stem(word: str) -> str:
     return word
 
 
-def tokens(text: str, start: int = 0) -> Iterator[tuple[str, int]]:
+def tokens(text: str, start: int = 0, query: bool = False) -> Iterator[tuple[str, int]]:
     """(token, position) of a text: each Chinese character and each other word takes a position;
-    a Chinese character and the one right after it give a bigram at the first one's position.
-    Spaces and punctuation take none."""
+    a Chinese character and the one right after it give a bigram at the first one's position, and
+    each character a token of its own (a query for 州 or 局 alone). Spaces and punctuation take no
+    position. A query gives a single character only where it stands alone: 交通运输 is looked up by
+    its bigrams, A级 by a and 级."""
     position = start
     previous, previous_end = "", -1
+    alone = None  # a query's character not yet known to have a neighbour
     for found in TOKEN.finditer(text):
         han, word = found.groups()
         if han:
-            if previous and found.start() == previous_end:
+            joined = bool(previous) and found.start() == previous_end
+            if joined:
                 yield previous + han, position - 1
+                alone = None
+            elif query and alone:
+                yield alone
+            if not query:
+                yield han, position
+            alone = None if joined else (han, position)
             previous, previous_end = han, found.end()
         else:
+            if query and alone:
+                yield alone
+            alone = None
             yield stem(word), position
             previous = ""
         position += 1
+    if query and alone:
+        yield alone
 
 
 def dictionary_words(*terms: Iterable[str], titles: Iterable[str] = ()) -> list[str]:
@@ -136,6 +151,11 @@ class Record:
     year: int | None = None
     area: str = ""
     note: str = ""
+    searched_title: str | None = None  # what of the title is searched, when not all of it
+
+    @property
+    def title_searched(self) -> str:
+        return self.title if self.searched_title is None else self.searched_title
 
 
 def measure_title(measure: Measure, catalog: Catalog, lang: str) -> str:
@@ -151,8 +171,11 @@ def measure_record(measure: Measure, catalog: Catalog, page_url: str, page_title
     """A measure as a result linking to its anchor on the page it was built into. ``text_lang`` is
     the language of the text on that page (an English page not translated yet shows the Chinese)."""
     text = measure.text_en if text_lang == "en" and measure.text_en else measure.text
+    # The area beside the ID is a tag, not the measure's heading: a search for 放管服 would otherwise
+    # rank every measure of the area 放管服与营商环境 as a match in its title. The facets narrow by area.
     return Record(url=f"{page_url}#{measure.anchor}", title=measure_title(measure, catalog, text_lang), text=text,
-                  kind=measure.kind, context=page_title, year=measure.report_year, area=measure.area)
+                  kind=measure.kind, context=page_title, year=measure.report_year, area=measure.area,
+                  searched_title=measure.id)
 
 
 def policy_record(policy, page_url: str, page_title: str, lang: str) -> Record:
@@ -289,7 +312,7 @@ def build_index(records: list[Record], lang: str, words: list[str], catalog: Cat
 
     postings: dict[str, dict[int, list[int]]] = {}
     for n, r in enumerate(records):
-        for token, position in [*tokens(r.text), *tokens(r.title, TITLE_AT)]:
+        for token, position in [*tokens(r.text), *tokens(r.title_searched, TITLE_AT)]:
             postings.setdefault(token, {}).setdefault(n, []).append(position)
     lines = {token: token + "\t" + ";".join(
         f"{base36(n - previous)}:{deltas(positions)}"

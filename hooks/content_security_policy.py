@@ -3,8 +3,7 @@
 GitHub Pages sets no response headers, so the policy travels in the page as
 <meta http-equiv="Content-Security-Policy">. Scripts: the site's own files ('self') and the inline
 scripts that Material writes into each page, allowed one by one by the sha256 of their text, which
-is computed here from the page's final HTML; 'wasm-unsafe-eval' for the WebAssembly of the search
-(Pagefind). No 'unsafe-inline', no eval.
+is computed here from the page's final HTML. No 'unsafe-inline', no eval, no WebAssembly, no workers.
 
 Styles: 'self' only. Material's pages carry no inline style attribute and no <style> element, and its
 JavaScript changes styles through the CSSOM (element.style.x = …), which CSP does not restrict. If
@@ -38,8 +37,8 @@ FIXED = {
     "default-src": "'self'",
     "img-src": "'self' data:",        # Material's icons are data: SVGs in its CSS (mask-image)
     "font-src": "'self'",
-    "connect-src": "'self'",          # search/search_index.json and Pagefind's bundle (pagefind/…)
-    "worker-src": "'self'",           # the search worker (assets/javascripts/workers/…)
+    "connect-src": "'self'",          # the search's index files (search/…), fetched when the reader searches
+    "worker-src": "'none'",           # the search runs in the page: no worker
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
@@ -71,8 +70,7 @@ def with_policy(html: str) -> str:
 
 
 def policy(found: InlineCode) -> str:
-    # Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, and no eval().
-    scripts = ["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(found.scripts)]
+    scripts = ["'self'", *dict.fromkeys(found.scripts)]
     styles = ["'self'", *dict.fromkeys(found.styles)]
     if found.style_attributes:
         styles += ["'unsafe-hashes'", *dict.fromkeys(found.style_attributes)]

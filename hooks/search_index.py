@@ -45,6 +45,7 @@ ID_HEADERS = {headers[0] for headers in HEADERS.values()}  # 编号 / ID: render
 # The translation notice that opens every English page (hooks/translation_notice.py).
 NOTICE = re.compile(r'<div class="[^"]*\btranslation-(?:notice|missing)\b[^"]*"')
 INDEXED_TABLES = {"measures/figures.md"}  # the figures and their sentences: a search for 60.82万元 finds them
+POLICY_INDEX = "policies/index.md"  # its tables list the policies, each a record of its own
 GLOSSARY = "glossary.md"  # its sections are terms: results of their own, listed after the others
 # Material's files that no page loads once its search is replaced: lunr and its language files, its
 # search worker, and the source maps of its bundles (about 2 MB).
@@ -115,14 +116,15 @@ def measures_on(source: str, lang: str, catalog):
 
 def on_page_content(html, page, config, files):
     """Index no text twice: a measure's text goes into its own record, not into its section's; the
-    measure tables (excerpts of the same text, on the measure indexes and the policy pages) and
+    measure tables (excerpts of the same text, on the measure indexes and the policy pages), the
+    policy index's tables (each policy is a record of its own) and
     the translation notice of every English page are not indexed. Those pages are still found by
     their headings, notes and policy titles."""
     if search_plugin(config) is None:
         return html
     source = _state.source_page(page)
     html = NOTICE.sub(r"\g<0> data-search-ignore", html)
-    everywhere = source.startswith("measures/") and source not in INDEXED_TABLES
+    everywhere = (source.startswith("measures/") or source == POLICY_INDEX) and source not in INDEXED_TABLES
     html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere or is_measure_table(t.group(0)) else t.group(0), html)
     ids = {m.id for m in measures_on(source, _state.language(config), _state.catalog(config))}
     if ids:

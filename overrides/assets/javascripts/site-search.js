@@ -37,27 +37,44 @@ export function stem(word) {
 }
 
 /**
- * The tokens of a text, with their positions and where they stand (annual_report.search.tokens).
+ * The tokens of a text, with their positions and where they stand (annual_report.search.tokens):
+ * a query gives a single Chinese character only where it stands alone.
  * @param {string} text
  * @param {number} start - First position
+ * @param {boolean} query - Whether the text is a query
  * @returns {Array<{token: string, pos: number, from: number, to: number}>}
  */
-export function tokens(text, start = 0) {
+export function tokens(text, start = 0, query = false) {
   const out = []
   let pos = start
   let previous = null
+  let alone = null
   for (const found of text.matchAll(TOKEN)) {
     const [whole, han, word] = found
+    const to = found.index + whole.length
     if (han) {
-      if (previous && previous.to === found.index)
-        out.push({ token: previous.char + han, pos: pos - 1, from: previous.from, to: found.index + whole.length })
-      previous = { char: han, from: found.index, to: found.index + whole.length }
+      const joined = previous !== null && previous.to === found.index
+      if (joined) {
+        out.push({ token: previous.char + han, pos: pos - 1, from: previous.from, to })
+        alone = null
+      } else if (query && alone) {
+        out.push(alone)
+      }
+      if (!query)
+        out.push({ token: han, pos, from: found.index, to })
+      alone = joined ? null : { token: han, pos, from: found.index, to }
+      previous = { char: han, from: found.index, to }
     } else {
-      out.push({ token: stem(word), pos, from: found.index, to: found.index + whole.length })
+      if (query && alone)
+        out.push(alone)
+      alone = null
+      out.push({ token: stem(word), pos, from: found.index, to })
       previous = null
     }
     pos += 1
   }
+  if (query && alone)
+    out.push(alone)
   return out
 }
 
@@ -127,7 +144,7 @@ class Index {
    * @returns {Promise<{terms: object[], hits: object[]}>}
    */
   async search(query) {
-    const terms = tokens(query)
+    const terms = tokens(query, 0, true)
     if (!terms.length)
       return { terms, hits: [] }
     const distinct = [...new Set(terms.map(t => t.token))]
@@ -243,12 +260,12 @@ function escapeHTML(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 }
 
-/* A text as HTML with the spans in <mark> */
-function marked(text, spans) {
+/* A text as HTML with the spans in <mark>; the pieces of a partial match in <b> (they are not the query) */
+function marked(text, spans, tag = "mark") {
   let html = ""
   let last = 0
   for (const [from, to] of spans) {
-    html += escapeHTML(text.slice(last, from)) + `<mark>${escapeHTML(text.slice(from, to))}</mark>`
+    html += escapeHTML(text.slice(last, from)) + `<${tag}>${escapeHTML(text.slice(from, to))}</${tag}>`
     last = to
   }
   return html + escapeHTML(text.slice(last))
@@ -311,10 +328,10 @@ export async function present(index, hit, terms) {
   const context = [labels[hit.kind], hit.year || "", hit.area ? areas[hit.area] : "", record.c || ""].filter(Boolean)
   return {
     href: url.pathname + url.search + url.hash,
-    title: title.spans.length ? marked(record.t, title.spans) : escapeHTML(record.t),
+    title: marked(record.t, title.spans, title.literal ? "mark" : "b"),
     context: context.join(" · "),
     note: record.n || "",
-    text: inText.spans.length || !record.n ? marked(cut.text, cut.spans) : "",
+    text: inText.spans.length || !record.n ? marked(cut.text, cut.spans, inText.literal ? "mark" : "b") : "",
     literal: hit.literal,
     marks: shown
   }
