@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 from .model import Catalog, Measure
 
@@ -190,61 +190,56 @@ def policy_record(policy, page_url: str, page_title: str, lang: str) -> Record:
     return Record(url=page_url, title=page_title, text="；".join(dict.fromkeys(other)), kind="policy", note=note)
 
 
-class _Sections(HTMLParser):
-    """The text of an article by heading: [(heading id, heading text, text)], leaving out what is
-    marked data-search-ignore (and what it holds) and the headings' permalinks."""
+# The parts of an article's HTML, with regular expressions rather than html.parser (which took most
+# of the index's build time): a comment, a tag (closing?, name, attributes), or text.
+PART = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)", re.S)
+ID_ATTRIBUTE = re.compile(r"""\bid=["']([^"']*)["']""")
+CLASS_ATTRIBUTE = re.compile(r"""\bclass=["']([^"']*)["']""")
+IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
+SKIPPED_TAGS = {"script", "style", "template"}
+VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "embed"}
+BLOCK_TAGS = {"p", "li", "td", "th", "tr", "div", "section", "dd", "dt", "blockquote", "table", "caption", "br"}
 
-    SKIP = {"script", "style", "template"}
-    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "embed"}
-    BLOCK = {"p", "li", "td", "th", "tr", "div", "section", "dd", "dt", "blockquote", "table", "caption", "br"}
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.sections: list[list] = [["", "", []]]
-        self.depth = 0  # elements deep into an ignored one
-        self.heading: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            if tag == "br" and not self.depth:
-                self._text(" ")
-            return
-        attrs = dict(attrs)
-        if self.depth:
-            self.depth += 1
-            return
-        classes = (attrs.get("class") or "").split()
-        if "data-search-ignore" in attrs or tag in self.SKIP or (
-                {"headerlink", "md-content__button", "md-source-file"} & set(classes)):
-            self.depth = 1
-            return
-        if tag in ("h1", "h2", "h3") and attrs.get("id"):
-            self.sections.append([attrs["id"], "", []])
-            self.heading = []
-        elif tag in self.BLOCK:
-            self._text(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID:
-            return
-        if self.depth:
-            self.depth -= 1
-            return
-        if tag in ("h1", "h2", "h3") and self.heading is not None:
-            self.sections[-1][1] = " ".join("".join(self.heading).split())
-            self.heading = None
-        elif tag in self.BLOCK:
-            self._text(" ")
-
-    def handle_data(self, data):
-        if not self.depth:
-            self._text(data)
-
-    def _text(self, data):
-        if self.heading is not None:
-            self.heading.append(data)
-        else:
-            self.sections[-1][2].append(data)
+def sections(article: str) -> list[tuple[str, str, str]]:
+    """The text of an article by heading: [(heading id, heading text, text)], the first section
+    with no id; leaving out what is marked data-search-ignore (and all it holds), the headings'
+    permalinks, the edit button and the page dates."""
+    out: list[list] = [["", [], []]]
+    depth = 0  # elements deep into an ignored one
+    heading = False
+    for found in PART.finditer(article):
+        closing, tag, attributes, text = found.groups()
+        if text is not None:
+            if not depth:
+                out[-1][1 if heading else 2].append(unescape(text))
+            continue
+        if tag is None:  # a comment
+            continue
+        tag = tag.lower()
+        if tag in VOID_TAGS:
+            if tag == "br" and not depth:
+                out[-1][1 if heading else 2].append(" ")
+            continue
+        if depth:
+            depth += -1 if closing else 1
+            continue
+        if closing:
+            if heading and tag in ("h1", "h2", "h3"):
+                heading = False
+            elif tag in BLOCK_TAGS:
+                out[-1][2].append(" ")
+            continue
+        classes = CLASS_ATTRIBUTE.search(attributes)
+        if ("data-search-ignore" in attributes or tag in SKIPPED_TAGS
+                or (classes and IGNORED_CLASSES & set(classes.group(1).split()))):
+            depth = 1
+        elif tag in ("h1", "h2", "h3") and (anchor := ID_ATTRIBUTE.search(attributes)):
+            out.append([anchor.group(1), [], []])
+            heading = True
+        elif tag in BLOCK_TAGS:
+            out[-1][1 if heading else 2].append(" ")
+    return [(anchor, " ".join("".join(title).split()), " ".join("".join(text).split())) for anchor, title, text in out]
 
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
@@ -258,12 +253,8 @@ def page_records(page_html: str, page_url: str, page_title: str, kind: str = "pa
     found = ARTICLE.search(page_html)
     if found is None:
         return []
-    parser = _Sections()
-    parser.feed(found.group(1))
-    parser.close()
     records = []
-    for i, (anchor, heading, parts) in enumerate(parser.sections):
-        text = " ".join("".join(parts).split())
+    for i, (anchor, heading, text) in enumerate(sections(found.group(1))):
         if not text and not heading:
             continue
         first = i == 0 or (i == 1 and not records)
@@ -315,7 +306,7 @@ def build_index(records: list[Record], lang: str, words: list[str], catalog: Cat
         for token, position in [*tokens(r.text), *tokens(r.title_searched, TITLE_AT)]:
             postings.setdefault(token, {}).setdefault(n, []).append(position)
     lines = {token: token + "\t" + ";".join(
-        f"{base36(n - previous)}:{deltas(positions)}"
+        f"{_BASE36[n - previous] if n - previous < len(_BASE36) else base36(n - previous)}:{deltas(positions)}"
         for previous, (n, positions) in zip([0, *by_record], by_record.items()))
         for token, by_record in postings.items()}
     total = sum(len(line) + 1 for line in lines.values())
@@ -343,8 +334,11 @@ def build_index(records: list[Record], lang: str, words: list[str], catalog: Cat
     return out
 
 
+_BASE36 = [base36(n) for n in range(36 ** 3)]  # the numbers most postings hold, written once
+
+
 def deltas(positions: list[int]) -> str:
-    return ",".join(base36(p - q) for p, q in zip(positions, [0, *positions]))
+    return ",".join(_BASE36[d] if d < len(_BASE36) else base36(d) for d in map(int.__sub__, positions, [0, *positions]))
 
 
 def record_json(r: Record) -> dict:

@@ -170,13 +170,13 @@ def search_timings(site: Path, rounds: int) -> dict:
       input.value = ""
       input.dispatchEvent(new Event("input", {bubbles: true}))
     }"""
-    cold, warm, results, loaded, queried = [], [], 0, [], []
+    cold, warm, results, loaded, queried, wire = [], [], 0, [], [], []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(rounds):
                 context = browser.new_context()
-                fetched: dict[str, int] = {}  # the search's downloads (the worker's requests included)
+                fetched: dict[str, int] = {}  # the search's downloads, by URL
                 context.on("requestfinished", lambda request, fetched=fetched: fetched.update(search_bytes(request)))
                 page = context.new_page()
                 page.goto(url, wait_until="networkidle")
@@ -185,6 +185,7 @@ def search_timings(site: Path, rounds: int) -> dict:
                 cold.append(page.evaluate(measure, QUERY))
                 page.wait_for_load_state("networkidle")
                 queried.append(sum(fetched.values()))
+                wire.append(sum(gzipped(site, url) for url in fetched))
                 results = page.locator(".md-search-result__item").count()
                 page.evaluate(clear)
                 page.wait_for_timeout(200)  # let the cleared list settle
@@ -195,7 +196,17 @@ def search_timings(site: Path, rounds: int) -> dict:
         server.shutdown()
     return {"cold_ms": statistics.median(cold), "warm_ms": statistics.median(warm), "cold_all": cold,
             "warm_all": warm, "results": results, "load_bytes": statistics.median(loaded),
-            "query_bytes": statistics.median(queried)}
+            "query_bytes": statistics.median(queried), "query_gzip_bytes": statistics.median(wire)}
+
+
+def gzipped(site: Path, url: str) -> int:
+    """The bytes of a file of the site gzip-compressed, as GitHub Pages sends text files (the local
+    server sends them as they are)."""
+    import gzip
+    from urllib.parse import urlsplit
+
+    path = site / urlsplit(url).path.lstrip("/")
+    return len(gzip.compress(path.read_bytes(), 6, mtime=0)) if path.is_file() else 0
 
 
 def search_bytes(request) -> dict[str, int]:
@@ -283,12 +294,12 @@ def report(results: list[Result], repeat: int, searches: int, zensical: str | No
     if searched:
         lines += ["", f"## Search in Chromium (first result for {QUERY}, median of {searches})", "",
                   "| N reports | search bytes at page load | cold first result ms | warm first result ms "
-                  "| bytes of the first query | results listed |",
+                  "| bytes of the first query (gzip, as served by GitHub Pages) | results listed |",
                   "|---:|---:|---:|---:|---:|---:|"]
         for r in searched:
             s = r.search
             lines.append(f"| {r.n} | {s['load_bytes']:.0f} | {s['cold_ms']:.0f} | {s['warm_ms']:.0f} "
-                         f"| {s['query_bytes'] / 1024:.1f} KB | {s['results']} |")
+                         f"| {s['query_bytes'] / 1024:.1f} KB ({s.get('query_gzip_bytes', 0) / 1024:.1f} KB) | {s['results']} |")
         lines.append("")
         for r in searched:
             s = r.search

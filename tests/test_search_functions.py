@@ -16,11 +16,16 @@ def test_titles_give_their_chinese_runs_and_a_quoting_title_the_quoted_one():
         ["一公开", "公职律师", "双随机", "重大行政决策程序暂行条例"]
 
 
-def test_chinese_is_cut_into_bigrams_at_positions_and_punctuation_takes_none():
-    assert list(tokens("交通运输局")) == [("交通", 0), ("通运", 1), ("运输", 2), ("输局", 3)]
+def test_chinese_is_cut_into_characters_and_bigrams_at_positions_and_punctuation_takes_none():
+    assert list(tokens("交通运输局")) == [("交", 0), ("交通", 0), ("通", 1), ("通运", 1), ("运", 2), ("运输", 2),
+                                     ("输", 3), ("输局", 3), ("局", 4)]
+    # A query is looked up by its bigrams, and by a character only where it stands alone.
+    assert list(tokens("交通运输局", query=True)) == [("交通", 0), ("通运", 1), ("运输", 2), ("输局", 3)]
+    assert list(tokens("州", query=True)) == [("州", 0)]
+    assert list(tokens("A级", query=True)) == [("a", 0), ("级", 1)]
     # 、 takes no position, and no bigram spans it
-    assert list(tokens("双随机、一公开")) == [("双随", 0), ("随机", 1), ("一公", 3), ("公开", 4)]
-    assert list(tokens("60.82万元")) == [("60", 0), ("82", 1), ("万元", 2)]
+    assert list(tokens("双随机、一公开", query=True)) == [("双随", 0), ("随机", 1), ("一公", 3), ("公开", 4)]
+    assert list(tokens("60.82万元", query=True)) == [("60", 0), ("82", 1), ("万元", 2)]
 
 
 def test_english_words_lose_their_plural_endings_only():

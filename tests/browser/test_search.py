@@ -173,18 +173,24 @@ def vocabulary() -> dict[str, list[str]]:
     return {"zh": sorted(zh), "en": sorted(en)}
 
 
-def plain(text: str, lang: str) -> str:
-    """A text as the literal test compares it: letters and digits only (punctuation and spaces take no
-    position in the index either), lower case; English words without their plural endings."""
-    return "".join(token if lang == "en" and not re.match(r"[\u4e00-\u9fff]", token) else token[0]
-                   for token, _ in tokens(text)) if lang == "zh" else " ".join(t for t, _ in tokens(text))
+def stems(text: str) -> str:
+    """English as the index compares it: words in lower case without their plural endings."""
+    return " ".join(t for t, _ in tokens(text) if not re.match(r"[\u3400-\u9fff]", t))
 
 
 def holds(text: str, term: str, lang: str) -> bool:
+    """Whether a text holds a term literally: as a substring (Chinese), as whole words (English),
+    a plural holding its singular (lawyers holds lawyer, as the issue asks)."""
     if lang == "zh":
         return term in text
     return re.search(rf"(?<![\w]){re.escape(term)}(?![\w])", text, re.I) is not None or \
-        f" {plain(term, 'en')} " in f" {plain(text, 'en')} "
+        f" {stems(term)} " in f" {stems(text)} "
+
+
+def common_term(site) -> str:
+    """The Chinese term of the vocabulary that the most measures hold: a query with many results."""
+    measures = json.loads((site / "data" / "measures.json").read_text("utf-8"))
+    return max((t for t in vocabulary()["zh"] if len(t) >= 2), key=lambda t: (sum(t in m["text"] for m in measures), t))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -254,8 +260,10 @@ def search_requests(page) -> list[str]:
     return fetched
 
 
-@pytest.mark.parametrize("url", ["/", "/reports/2023/plan/", "/en/policies/"])
-def test_a_page_load_fetches_nothing_of_the_search(page, url):
+@pytest.mark.parametrize("where", ["home", "a report page", "an English index page"])
+def test_a_page_load_fetches_nothing_of_the_search(page, site, where):
+    measures = json.loads((site / "data" / "measures.json").read_text("utf-8"))
+    url = {"home": "/", "a report page": measures[0]["url"].split("#")[0], "an English index page": "/en/policies/"}[where]
     fetched = search_requests(page)
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -268,10 +276,10 @@ def test_a_page_load_fetches_nothing_of_the_search(page, url):
 
 
 @pytest.mark.parametrize("how", ["click", "slash", "s", "header button"])
-def test_opening_the_search_loads_it_and_the_query_is_answered(new_context, how):
+def test_opening_the_search_loads_it_and_the_query_is_answered(new_context, site, how):
     page = new_context(viewport={"width": 1280, "height": 900} if how != "header button" else {"width": 390, "height": 844}).new_page()
     fetched = search_requests(page)
-    page.goto("/reports/2023/")
+    page.goto("/")
     page.wait_for_load_state("networkidle")
     assert fetched == []
     if how == "click":
@@ -282,17 +290,17 @@ def test_opening_the_search_loads_it_and_the_query_is_answered(new_context, how)
         page.locator("body").press("/" if how == "slash" else "s")
     expect(page.locator("input.md-search__input")).to_be_focused()
     assert page.evaluate("document.getElementById('__search').checked")
-    page.keyboard.type("公职律师")
+    page.keyboard.type(common_term(site))
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d"))
     assert any(url.endswith("/site-search.js") for url in fetched)
     assert any(url.endswith("/search/manifest.json") for url in fetched)
-    assert page.locator(".md-search-result__item").count() >= len(GONGZHI_MEASURES)
+    assert page.locator(".md-search-result__item").count() >= 2
 
 
-def test_the_keyboard_alone_searches_opens_a_result_and_closes(page):
+def test_the_keyboard_alone_searches_opens_a_result_and_closes(page, site):
     page.goto("/")
     page.keyboard.press("/")
-    page.keyboard.type("两客一危")
+    page.keyboard.type(common_term(site))
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d"))
     page.keyboard.press("ArrowDown")
     first = page.locator(".md-search-result__link").first
@@ -312,10 +320,10 @@ def test_the_keyboard_alone_searches_opens_a_result_and_closes(page):
 
 # --- What a screen reader gets, facets, counts --------------------------------------------------
 
-@pytest.mark.parametrize(("start", "query"), [("/", "行政执法"), ("/en/", "lawyers")])
-def test_the_open_search_and_its_results_pass_axe_with_best_practices(page, start, query):
+@pytest.mark.parametrize("start", ["/", "/en/"])
+def test_the_open_search_and_its_results_pass_axe_with_best_practices(page, site, start):
     page.goto(start)
-    search(page, query)
+    search(page, common_term(site) if start == "/" else "lawyers")
     dialog = page.locator("[data-site-search]")
     assert dialog.get_attribute("role") == "dialog" and dialog.get_attribute("aria-label")
     assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
@@ -327,9 +335,9 @@ def test_the_open_search_and_its_results_pass_axe_with_best_practices(page, star
     assert violations == []
 
 
-def test_counts_and_facets_narrow_the_results(page):
+def test_counts_and_facets_narrow_the_results(page, site):
     page.goto("/")
-    search(page, "行政执法")
+    search(page, common_term(site))
     status = page.locator(".md-search-result__meta").inner_text()
     assert re.search(r"措施 \d+ 项", status), status
     chips = page.locator(".site-search__chip")
@@ -346,9 +354,15 @@ def test_counts_and_facets_narrow_the_results(page):
     assert contexts and all(c.startswith(label) for c in contexts), (kind, contexts)
 
 
-def test_a_policy_result_shows_its_title_and_level_not_its_table(page):
-    page.goto("/")
-    results = search(page, "重大行政决策程序暂行条例")
-    assert results[0]["path"] == "/policies/major-administrative-decision-procedures/"
-    text = page.locator(".md-search-result__item").first.inner_text()
-    assert "层级" in text and "未核实" not in text and "项目" not in text
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_policy_result_shows_its_title_and_level_not_its_table(page, site, lang):
+    """Every policy, searched by its title, comes first, shown with its level."""
+    prefix = "" if lang == "zh" else "en/"
+    policies = [r for r in search_records(site, lang) if r["u"].startswith("policies/") and r["u"].count("/") == 2]
+    page.goto(f"/{prefix}")
+    for policy in policies:
+        results = search(page, policy["t"])
+        assert results[0]["path"] == f"/{prefix}{policy['u']}", (policy["t"], results[:3])
+        text = page.locator(".md-search-result__item").first.inner_text()
+        assert policy["n"] in text and not any(debris in text for debris in ("未核实", "项目", "Not verified", "|"))
+        page.locator("input.md-search__input").fill("")
