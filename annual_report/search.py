@@ -20,6 +20,7 @@ Files, per language root (site/ and site/en/):
 - search/t/<bucket>.txt: the postings of the tokens that hash to the bucket, one token a line:
   ``token<TAB>record:pos,pos;record:pos…`` (record numbers and positions as base-36 deltas).
 - search/r/<shard>.json: the records themselves, SHARD to a file, for the results shown.
+- search/words.txt: the words other than Chinese, for a query whose last word is still being typed.
 A query fetches the manifest, the buckets of its tokens and the shards of the results shown.
 """
 
@@ -41,6 +42,7 @@ HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\
 HAN_RUN = re.compile(f"[{HAN}]+")
 # A Chinese character, or a run of other letters and digits (site-search.js: [\p{L}\p{N}]).
 TOKEN = re.compile(f"([{HAN}])|((?:(?![{HAN}])[^\\W_])+)")
+LATIN_WORD = re.compile(f"^(?![0-9_{HAN}])\\w")  # a token that begins with a letter (not a Chinese character)
 # Positions of a record's title: after its text, so that one number says where a match stands.
 TITLE_AT = 1 << 20
 SHARD = 8  # records per file: a result list of ten loads a few small files
@@ -315,6 +317,9 @@ def build_index(records: list[Record], lang: str, words: list[str], catalog: Cat
     for token, line in lines.items():
         files.setdefault(f"t/{fnv1a(token) % buckets}.txt", []).append(line)
     out = {path: "\n".join(sorted(lines_)) + "\n" for path, lines_ in files.items()}
+    # The words other than Chinese, for a word still being typed (lawy finds lawyer): loaded by the
+    # engine only for such a query.
+    out["words.txt"] = "\n".join(sorted(t for t in postings if LATIN_WORD.match(t))) + "\n"
     for b in range(buckets):  # every bucket exists: a query never meets a 404
         out.setdefault(f"t/{b}.txt", "")
     for s in range(0, len(records), SHARD):

@@ -117,6 +117,14 @@ def test_english_words_are_found_from_en_and_only_english_pages_answer(page, que
     assert marks and all(m.lower().startswith(stem) for m in marks), marks  # whole words, of the same stem
 
 
+def test_an_english_word_still_being_typed_finds_the_words_it_begins(page):
+    page.goto("/en/")
+    found = page.evaluate(ENGINE, ["lawyers", "lawy", "lawy "])
+    whole = {h["u"] for h in found["lawyers"] if h["literal"]}
+    assert whole and whole <= {h["u"] for h in found["lawy"] if h["literal"]}
+    assert not [h for h in found["lawy "] if h["literal"]], "a word followed by a space is whole"
+
+
 def test_a_plural_finds_the_singular(page):
     page.goto("/en/")
     results = search(page, "decisions")

@@ -6,7 +6,8 @@
  * record (a measure, a policy, a section of a page), the positions of its tokens: pairs of adjacent
  * Chinese characters, and other words in lower case without plural endings. A query is cut the same
  * way (tokens() and stem() repeat the Python; tests/browser/test_search.py checks that they agree).
- * A record is a literal match when the query's tokens stand in it at the query's own distances; a
+ * A record is a literal match when the query's tokens stand in it at the query's own distances (a
+ * last word still being typed, of three letters or more, stands for the words it begins); a
  * partial one when it holds at least half of them, and two or more. Literal matches come first;
  * within each: the glossary last, a match in the title first (one that begins the title before
  * others), measures and policies before pages, then more occurrences, then the newer report.
@@ -14,6 +15,8 @@
 
 const TOKEN = /(\p{sc=Han})|((?:(?!\p{sc=Han})[\p{L}\p{N}])+)/gu
 const PAGE = 10                      /* results shown at a time */
+const TYPING = 3                     /* letters of a last word from which it is also taken as a prefix */
+const EXPANSIONS = 30                /* words a prefix stands for, at most */
 const SENTENCE = /[。！？；!?;]|\.(?=\s)/u
 
 /**
@@ -118,11 +121,38 @@ class Index {
     return bucket.get(token)
   }
 
+  /* The words other than Chinese that begin with a prefix (search/words.txt, loaded once) */
+  async completions(prefix) {
+    this.words ||= fetch(new URL("words.txt", this.base)).then(r => r.text()).then(t => t.split("\n").filter(Boolean))
+    const words = await this.words
+    let lo = 0, hi = words.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (words[mid] < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const out = []
+    for (let i = lo; i < words.length && words[i].startsWith(prefix) && out.length < EXPANSIONS; i++)
+      out.push(words[i])
+    return out
+  }
+
   async record(n) {
     const s = Math.floor(n / this.manifest.shard)
     if (!this.shards.has(s))
       this.shards.set(s, fetch(new URL(`r/${s}.json`, this.base)).then(r => r.json()))
     return (await this.shards.get(s))[n % this.manifest.shard]
+  }
+
+  /* The postings of several tokens as one: record → positions of any of them */
+  async union(alts) {
+    if (alts.length === 1)
+      return this.postings(alts[0])
+    const out = new Map()
+    for (const list of await Promise.all(alts.map(t => this.postings(t))))
+      for (const [n, positions] of list)
+        out.set(n, [...(out.get(n) || []), ...positions].sort((a, b) => a - b))
+    return out
   }
 
   /* kind, year and area of a record: those of the run (manifest.groups) it is in */
@@ -144,11 +174,23 @@ class Index {
    * @returns {Promise<{terms: object[], hits: object[]}>}
    */
   async search(query) {
-    const terms = tokens(query, 0, true)
+    const terms = tokens(query, 0, true).map(t => ({ ...t, alts: [t.token] }))
     if (!terms.length)
       return { terms, hits: [] }
+    /* A last word still being typed (no space after it) also stands for the words it begins */
+    const last = terms[terms.length - 1]
+    const typing = /[\p{L}]$/u.test(query) && !/\p{sc=Han}/u.test(last.token) && /^\p{L}/u.test(last.token)
+      && [...last.token].length >= TYPING
+    if (typing) {
+      last.alts = [...new Set([last.token, ...await this.completions(last.token)])]
+      last.token = `${last.token}*`
+    }
     const distinct = [...new Set(terms.map(t => t.token))]
-    const lists = new Map(await Promise.all(distinct.map(async t => [t, await this.postings(t)])))
+    const lists = new Map(await Promise.all(distinct.map(async t => {
+      const term = terms.find(q => q.token === t)
+      return [t, await this.union(term.alts)]
+    })))
+    const exactLast = typing ? await this.postings(last.alts[0]) : null
     const first = terms[0]
     const titleAt = this.manifest.title_at
     const measureKinds = new Set(this.manifest.measure_kinds)
@@ -158,7 +200,7 @@ class Index {
         held.set(n, (held.get(n) || 0) + 1)
     const hits = []
     for (const [n, count] of held) {
-      let freq = 0, title = false, titleStart = false
+      let freq = 0, title = false, titleStart = false, exact = !typing
       if (count === distinct.length) {
         const sets = new Map()
         for (const p of lists.get(first.token).get(n)) {
@@ -172,6 +214,7 @@ class Index {
             freq += 1
             title ||= at >= titleAt
             titleStart ||= at === titleAt
+            exact ||= (exactLast.get(n) || []).includes(at + last.pos)
           }
         }
       }
@@ -180,12 +223,13 @@ class Index {
         continue
       const facets = this.facets(n)
       hits.push({
-        n, ...facets, literal: freq > 0, title, titleStart, freq, coverage,
+        n, ...facets, literal: freq > 0, title, titleStart, exact, freq, coverage,
         measure: measureKinds.has(facets.kind)
       })
     }
     hits.sort((a, b) =>
-      (b.literal - a.literal) || ((a.kind === "glossary") - (b.kind === "glossary")) || (b.title - a.title) || (b.titleStart - a.titleStart)
+      (b.literal - a.literal) || ((a.kind === "glossary") - (b.kind === "glossary")) || (b.exact - a.exact)
+      || (b.title - a.title) || (b.titleStart - a.titleStart)
       || ((b.measure || b.kind === "policy") - (a.measure || a.kind === "policy")) || (b.coverage - a.coverage)
       || (b.freq - a.freq) || (b.year - a.year) || (a.n - b.n))
     return { terms, hits }
@@ -224,12 +268,13 @@ export function matches(text, terms, words = []) {
   const at = new Map()
   for (const t of found)
     at.set(`${t.pos} ${t.token}`, t)
+  const alts = terms.map(q => q.alts || [q.token])
   const spans = []
   for (const t of found) {
-    if (t.token !== terms[0].token)
+    if (!alts[0].includes(t.token))
       continue
     const start = t.pos - terms[0].pos
-    const parts = terms.map(q => at.get(`${start + q.pos} ${q.token}`))
+    const parts = terms.map((q, i) => alts[i].map(a => at.get(`${start + q.pos} ${a}`)).find(Boolean))
     if (parts.every(Boolean)) {
       let to = Math.max(...parts.map(p => p.to))
       const from = Math.min(...parts.map(p => p.from))
@@ -241,7 +286,7 @@ export function matches(text, terms, words = []) {
   }
   if (spans.length)
     return { spans: merge(spans), literal: true }
-  const wanted = new Set(terms.map(t => t.token))
+  const wanted = new Set(alts.flat())
   return { spans: merge(found.filter(t => wanted.has(t.token)).map(t => [t.from, t.to])), literal: false }
 }
 
