@@ -20,7 +20,6 @@ What is indexed: a page's article only (not the header, navigation and footer). 
 
 from __future__ import annotations
 
-import posixpath
 import re
 import shutil
 from pathlib import Path

@@ -303,6 +303,7 @@ def test_opening_the_search_loads_it_and_the_query_is_answered(new_context, site
     assert any(url.endswith("/site-search.js") for url in fetched)
     assert any(url.endswith("/search/manifest.json") for url in fetched)
     assert page.locator(".md-search-result__item").count() >= 2
+    expect(page.locator(".md-search-result__item").first).to_be_visible()  # Material's styles still open the box
 
 
 def test_the_keyboard_alone_searches_opens_a_result_and_closes(page, site):
