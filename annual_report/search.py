@@ -54,7 +54,7 @@ UI = {
     "zh": {"kinds": {"policy": "政策", "page": "页面", "glossary": "术语"}, "level": "层级：{}", "levels": {},
            "strings": {"literal": "完全匹配：{n} 个（措施 {measures} 项，政策和页面 {others} 个）", "partial": "部分匹配：{n} 个",
                        "none": "没有找到符合条件的结果", "short": "请至少输入两个汉字或一个词", "more": "显示更多结果（还有 {n} 个）",
-                       "facets": "筛选结果", "kind": "类别", "year": "年度", "area": "领域", "all": "全部",
+                       "facets": "筛选结果", "measures": "全部措施", "kind": "类别", "year": "年度", "area": "领域", "all": "全部",
                        "in_part": "部分匹配", "loading": "正在加载搜索……", "failed": "搜索加载失败，请刷新页面重试"}},
     "en": {"kinds": {"policy": "policy", "page": "page", "glossary": "glossary"}, "level": "Level: {}",
            "levels": {"国家": "national", "自治区": "Xinjiang Uygur Autonomous Region", "自治州": "Bortala Prefecture",
@@ -62,7 +62,7 @@ UI = {
            "strings": {"literal": "Exact matches: {n} ({measures} measures, {others} policies and pages)",
                        "partial": "Partial matches: {n}", "none": "No matching documents",
                        "short": "Type at least two Chinese characters or a word", "more": "Show more results ({n} left)",
-                       "facets": "Narrow the results", "kind": "Kind", "year": "Year", "area": "Area", "all": "All",
+                       "facets": "Narrow the results", "measures": "all measures", "kind": "Kind", "year": "Year", "area": "Area", "all": "All",
                        "in_part": "partial match", "loading": "Loading the search…",
                        "failed": "The search failed to load; reload the page to try again"}},
 }

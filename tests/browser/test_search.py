@@ -351,7 +351,7 @@ def test_counts_and_facets_narrow_the_results(page, site):
     assert re.search(r"措施 \d+ 项", status), status
     chips = page.locator(".site-search__chip")
     assert chips.count() >= 2
-    chip = page.locator('.site-search__chip[data-facet^="kind:"]').first
+    chip = page.locator('.site-search__chip[data-facet^="kind:"]:not([data-facet="kind:measure"])').first
     kind = chip.get_attribute("data-facet").split(":", 1)[1]
     count = int(re.search(r"\((\d+)\)", chip.inner_text())[1])
     chip.click()
@@ -361,6 +361,19 @@ def test_counts_and_facets_narrow_the_results(page, site):
     label = chip.inner_text().split(" (")[0]
     contexts = page.locator(".site-search__context").all_inner_texts()
     assert contexts and all(c.startswith(label) for c in contexts), (kind, contexts)
+
+
+def test_one_facet_narrows_to_every_measure(page, site):
+    page.goto("/")
+    search(page, common_term(site))
+    chip = page.locator('.site-search__chip[data-facet="kind:measure"]')
+    count = int(re.search(r"\((\d+)\)", chip.inner_text())[1])
+    status = page.locator(".md-search-result__meta").inner_text()
+    chip.click()
+    expect(chip).to_have_attribute("aria-pressed", "true")
+    links = page.locator(".md-search-result__link").evaluate_all(RESULTS)
+    assert len(links) == min(count, 10) and all("#m-" in r["href"] for r in links)
+    assert count >= int(re.search(r"措施 (\d+) 项", status)[1]), status  # the count is of the literal matches
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -17,6 +17,7 @@ const TOKEN = /(\p{sc=Han})|((?:(?!\p{sc=Han})[\p{L}\p{N}])+)/gu
 const PAGE = 10                      /* results shown at a time */
 const TYPING = 3                     /* letters of a last word from which it is also taken as a prefix */
 const EXPANSIONS = 30                /* words a prefix stands for, at most */
+const MEASURE = "measure"            /* the facet of every measure kind */
 const SENTENCE = /[。！？；!?;]|\.(?=\s)/u
 
 /**
@@ -426,7 +427,8 @@ export async function mount(dialog, base) {
   }
 
   function visible() {
-    return current.hits.filter(h => (!filter.kind || h.kind === filter.kind) && (!filter.year || h.year === filter.year)
+    return current.hits.filter(h => (!filter.kind || h.kind === filter.kind || (filter.kind === MEASURE && h.measure))
+      && (!filter.year || h.year === filter.year)
       && (!filter.area || h.area === filter.area))
   }
 
@@ -513,6 +515,13 @@ export async function mount(dialog, base) {
       any = true
       const names = labels ? Object.fromEntries(labels) : {}
       const order = labels ? labels.map(([k]) => k) : [...counts.keys()].sort((a, b) => b - a)
+      /* All measures, whatever their kind, before the kinds one by one */
+      const measures = name === "kind" ? current.hits.filter(h => h.measure).length : 0
+      if (measures && measures < current.hits.length) {
+        counts.set(MEASURE, measures)
+        names[MEASURE] = ui.measures
+        order.unshift(MEASURE)
+      }
       const row = document.createElement("div")
       row.className = "site-search__facet"
       row.setAttribute("role", "group")
