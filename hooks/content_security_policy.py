@@ -3,7 +3,7 @@
 GitHub Pages sets no response headers, so the policy travels in the page as
 <meta http-equiv="Content-Security-Policy">. Scripts: the site's own files ('self') and the inline
 scripts that the theme's templates write into each page, allowed one by one by the sha256 of their
-text; 'wasm-unsafe-eval' for the WebAssembly of the search (Pagefind). No 'unsafe-inline', no eval.
+text. No 'unsafe-inline', no eval, no WebAssembly, no workers.
 
 Which inline scripts may be hashed is known before any content is read: in on_config, every inline
 <script> of the templates in the theme's folders (overrides/, then Material's) is turned into a
@@ -52,8 +52,8 @@ FIXED = {
     "default-src": "'self'",
     "img-src": "'self' data:",        # Material's icons are data: SVGs in its CSS (mask-image)
     "font-src": "'self'",
-    "connect-src": "'self'",          # search/search_index.json and Pagefind's bundle (pagefind/…)
-    "worker-src": "'self'",           # the search worker (assets/javascripts/workers/…)
+    "connect-src": "'self'",          # the search's index files (search/…), fetched when the reader searches
+    "worker-src": "'none'",           # the search runs in the page: no worker
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
@@ -151,8 +151,7 @@ def with_policy(html: str, allowed_scripts: list[re.Pattern] | None = None) -> s
 
 
 def policy(found: InlineCode) -> str:
-    # Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it, and no eval().
-    scripts = ["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(found.scripts)]
+    scripts = ["'self'", *dict.fromkeys(found.scripts)]
     directives = {**FIXED, "script-src": " ".join(scripts), "style-src": "'self'"}
     order = ["default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "worker-src",
              "object-src", "base-uri", "form-action"]

@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "published-urls.txt"
 KEPT = {".html", ".txt", ".json", ".csv", ".xml"}
-# The search's files (search/, and Pagefind's bundles, whose file names change with the content) are not pages.
-SKIPPED = ("assets/", "search/", "pagefind/", "en/pagefind/", "404.html", "en/404.html", "sitemap.xml")
+# The search's files (search/ and en/search/, whose file names change with the content) are not pages.
+SKIPPED = ("assets/", "search/", "en/search/", "404.html", "en/404.html", "sitemap.xml")
 
 
 def site_urls(site: Path) -> list[str]:

@@ -148,11 +148,12 @@ def build(project, site_dir: str = "site") -> subprocess.CompletedProcess:
                           cwd=project, capture_output=True, text=True, env=build_env())
 
 
-def pagefind_records(site: Path, lang: str) -> list[dict]:
-    """The records of a language's Pagefind bundle (site/pagefind/ or site/en/pagefind/), decoded from
-    its fragment files (gzip of b"pagefind_dcd" and JSON): url, content (Chinese cut by U+200B), meta."""
-    import gzip
+def search_records(site: Path, lang: str) -> list[dict]:
+    """The records of a language's search index (site/search/ or site/en/search/), in their order:
+    u (URL relative to the language's root), t (title), x (text), c (the page), n (a policy's level)."""
     import json
 
-    folder = site / ("" if lang == "zh" else lang) / "pagefind" / "fragment"
-    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in sorted(folder.iterdir())]
+    folder = site / ("" if lang == "zh" else lang) / "search"
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    shards = range((manifest["count"] + manifest["shard"] - 1) // manifest["shard"])
+    return [r for s in shards for r in json.loads((folder / "r" / f"{s}.json").read_text("utf-8"))]

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DOCS, ROOT, SOURCE, build, build_env, copy_project, page_url_to_file, pagefind_records, soup_of
+from conftest import DOCS, ROOT, SOURCE, build, build_env, copy_project, page_url_to_file, search_records, soup_of
 from test_official_text import normalise, official_text_of
 
 from annual_report.catalog import CatalogReader
@@ -177,7 +177,7 @@ def test_one_page_report_is_in_the_nav_and_not_in_search(soup, site):
         nav = [a["href"] for a in soup(url).select("nav.md-nav--primary a.md-nav__link[href]")]
         assert "full/" in nav
     for lang in ("zh", "en"):
-        urls = [r["meta"].get("location", r["url"]) for r in pagefind_records(site, lang)]
+        urls = [r["u"] for r in search_records(site, lang)]
         assert urls and not [u for u in urls if "/full/" in u]
 
 

@@ -1,5 +1,5 @@
 """The dictionary words: glossary terms, official terms and policy titles, which a search result marks
-whole (site-search.js: 公职律 marks 公职律师); and the bundle is written into the site, whichever
+whole (site-search.js: 公职律 marks 公职律师); and the index is written into the site, whichever
 directory mkdocs is run from."""
 
 from __future__ import annotations
@@ -33,19 +33,19 @@ def test_the_dictionary_holds_the_terms_and_titles():
     assert all(HAN_RUN.fullmatch(w) and len(w) >= 2 for w in words)
 
 
-def test_the_worker_gets_the_dictionary(site):
-    for path in (site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"):
-        assert json.loads(path.read_text("utf-8"))["config"]["words"] == dictionary()
+def test_the_search_gets_the_dictionary(site):
+    for path in (site / "search" / "manifest.json", site / "en" / "search" / "manifest.json"):
+        assert json.loads(path.read_text("utf-8"))["words"] == dictionary()
 
 
-def test_bundle_is_written_into_the_site_when_built_from_another_directory(project, tmp_path):
+def test_index_is_written_into_the_site_when_built_from_another_directory(project, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     site = tmp_path / "built"
     run = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
                          cwd=elsewhere, capture_output=True, text=True, env=build_env())
     assert run.returncode == 0, run.stderr[-3000:]
-    for bundle in (site / "pagefind", site / "en" / "pagefind"):
-        assert (bundle / "pagefind-entry.json").is_file() and list((bundle / "fragment").iterdir())
-    assert not list(site.glob(".pagefind-new")), "the staging folder is renamed into place"
+    for index in (site / "search", site / "en" / "search"):
+        assert (index / "manifest.json").is_file() and list((index / "r").iterdir())
+    assert not list(site.glob(".search-new")), "the staging folder is renamed into place"
     assert not any(Path(elsewhere).iterdir()), "the build wrote into the working directory"
