@@ -102,6 +102,7 @@ class CatalogReader:
         self.docs, self.data = docs, data
         self.shown_root = shown_root or docs.parent.parent
         self.errors: list[ContentError] = []
+        self.unbracketed: tuple[str, ...] = ()  # titles the reports cite without 《》, from the policy pages
 
     def shown(self, path: Path) -> str:
         try:
@@ -118,6 +119,7 @@ class CatalogReader:
         areas = load_areas_file(self.data / "areas.yml")
         policies = self.read_policies()
         by_title = self.title_index(policies)
+        self.unbracketed = tuple(t for p in policies.values() for t in p.meta.get("cited_without_brackets", []))
         documents = self.read_cited_documents()
         reports = self.read_reports(areas, policies, by_title, documents)
         for report in reports.values():
@@ -240,7 +242,7 @@ class CatalogReader:
         for sub, block in page_blocks(page):
             if "section" not in meta and block.role != "opening":
                 continue  # a report home holds official text only in its opening
-            citations = find_citations(block.text, tuple(t for p in policies.values() for t in p.meta.get("cited_without_brackets", [])))
+            citations = find_citations(block.text, self.unbracketed)
             for c in citations:
                 if c.title in by_title:
                     pid = by_title[c.title]
