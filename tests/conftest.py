@@ -122,7 +122,7 @@ def complete_report(project: Path, year: int, area: str = "enforcement") -> None
             if is_measured(meta, sub, block):
                 count = sum(1 for span in block_spans(page, block, "zh") if span.ordinal)
                 heading = f"## ({sub}) Fixture subsection {{ #fixture-{sub} }}\n\n" if sub and "subsection" not in meta else ""
-                body += heading + " ".join(f"{EN_ORDINALS[n]}, fixture text {n + 1} of {path.relative_to(zh).as_posix()} ({sub})."
+                body += heading + " ".join(f"{EN_ORDINALS[n]}, fixture text {n + 1} of {path.relative_to(zh).with_suffix('').as_posix()} ({sub})."
                                            for n in range(count)) + "\n\n"
         (en / path.relative_to(zh)).write_text(front_matter(english) + body, "utf-8")
     try:

@@ -131,6 +131,9 @@ def test_a_plural_finds_the_singular(page):
     assert any(re.fullmatch(r"[Dd]ecision", m) for r in results for m in r["marks"])
 
 
+OTHER_REPORT = re.compile(r"^(?:/en)?/reports/(?!2023/)\d{4}/")
+
+
 @pytest.mark.parametrize(("start", "query", "expected", "first"), [
     ("/", "重大行政决策程序暂行条例", "/policies/major-administrative-decision-procedures/", True),  # a policy title
     ("/", "60.82万元", "/reports/2023/progress/03-streamlining-and-business-environment/#m-2023-1-03-2", False),
@@ -149,8 +152,8 @@ def test_queries_a_reader_would_type(page, start, query, expected, first):
     links = [r["path"] + (f"#{r['anchor']}" if r["anchor"] else "") for r in results]
     # A page is found as itself or as its section that holds the query.
     assert expected in links or ("#" not in expected and not first and any(link.startswith(expected + "#") for link in links)), links
-    if first:
-        assert links[0] == expected, links
+    if first:  # first among the results of its own report: a later report may rank before it (newer first)
+        assert [link for link in links if not OTHER_REPORT.match(link)][0] == expected, links
 
 
 @pytest.mark.parametrize("term", ["两客一危", "放管服"])
