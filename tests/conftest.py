@@ -30,9 +30,21 @@ def build_env() -> dict:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+SOURCES = ("docs", "data", "hooks", "overrides", "schemas", "annual_report", "mkdocs.yml")
+
+
+def newest_source() -> float:
+    paths = [ROOT / name for name in SOURCES]
+    return max(p.stat().st_mtime for path in paths for p in ([path] if path.is_file() else path.rglob("*"))
+               if "__pycache__" not in p.parts)
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
-    if not (SITE / "index.html").exists():  # `make test` builds first; a bare `pytest` builds here
+    """The built site: `make test` builds it first; a bare `pytest` builds it here when it is missing
+    or older than anything it is built from (never a stale site/)."""
+    index = SITE / "index.html"
+    if not index.exists() or index.stat().st_mtime < newest_source():
         subprocess.run([*MKDOCS, "build", "--strict"], cwd=ROOT, check=True, env=build_env())
     return SITE
 
