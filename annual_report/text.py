@@ -35,7 +35,7 @@ ZH_STYLES = (
     MarkerStyle("是", re.compile(rf"{_OPENS}(?P<numeral>{CHINESE_NUMERAL})是"),
                 lambda n: chinese_number(n), lambda n: f"{cn2an.an2cn(n)}是"),
     # 1. 1、 1． open a paragraph (mid-sentence they are too often part of a number: 3、4月, 2.9万辆).
-    MarkerStyle("1.", re.compile(rf"(?:^|(?<=\n))(?P<numeral>\d{{1,2}})[.．、](?!\d)"), int, lambda n: f"{n}."),
+    MarkerStyle("1.", re.compile(r"(?:^|(?<=\n))(?P<numeral>\d{1,2})[.．、](?!\d)"), int, lambda n: f"{n}."),
     MarkerStyle("（1）", re.compile(rf"{_OPENS}[(（](?P<numeral>\d{{1,2}})[)）]"), int, lambda n: f"（{n}）"),
     MarkerStyle("①", re.compile(rf"(?:^|(?<=[。；;：:，,\n]))(?P<numeral>[{CIRCLED_DIGITS}])"),
                 lambda n: CIRCLED_DIGITS.index(n) + 1, lambda n: CIRCLED_DIGITS[n - 1]),

@@ -44,7 +44,7 @@ SUBSECTIONS = [
 ]
 
 
-class ImportError_(Exception):
+class ImportRefused(Exception):
     """A reason to write nothing, as a message for staff."""
 
 
@@ -92,13 +92,13 @@ def scaffold_pages(year: int, issuer: str) -> list[DraftPage]:
 
 def read_source(source: Path) -> str:
     if not source.is_file():
-        raise ImportError_(f"{source}: no such file.\n  How to fix: give the path of the official text file, e.g. SOURCE=~/2024年报告.txt")
+        raise ImportRefused(f"{source}: no such file.\n  How to fix: give the path of the official text file, e.g. SOURCE=~/2024年报告.txt")
     data = source.read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise ImportError_(f"{source}:{line}: the file is not UTF-8 text (byte {err.start}).\n"
+        raise ImportRefused(f"{source}:{line}: the file is not UTF-8 text (byte {err.start}).\n"
                            "  How to fix: open it in a text editor and save it as 'UTF-8' plain text (in Notepad: Save as → "
                            "Encoding: UTF-8), then run the import again with that file.") from None
 
@@ -109,7 +109,7 @@ def parse_kinds(given: list[str]) -> dict[int, str]:
         for pair in item.replace(",", " ").split():
             number, _, kind = pair.partition("=")
             if not number.isdigit() or kind not in KINDS:
-                raise ImportError_(f"KINDS: '{pair}' is not 'part number=kind'.\n"
+                raise ImportRefused(f"KINDS: '{pair}' is not 'part number=kind'.\n"
                                    f"  How to fix: write e.g. KINDS=\"5=other\"; the kinds are {', '.join(KINDS)}")
             kinds[int(number)] = kind
     return kinds
@@ -121,7 +121,7 @@ def import_pages(source: Path, year: int, issuer: str, kinds: dict[int, str]) ->
     try:
         report = read_report(text, kinds)
     except StructureError as err:
-        raise ImportError_(f"{source}:{err.line}: {err.problem}\n  How to fix: {err.fix}") from None
+        raise ImportRefused(f"{source}:{err.line}: {err.problem}\n  How to fix: {err.fix}") from None
     pages = draft_pages(report, year, issuer, f"{year}-report.txt")
     lines = [f"Read {source}: {len(report.opening)} line(s) before 一、, {len(report.parts)} part(s), "
              f"{len(report.closing)} closing line(s):"]
@@ -137,7 +137,7 @@ def import_pages(source: Path, year: int, issuer: str, kinds: dict[int, str]) ->
 
 def add_to_nav(config: str, year: int, block: str) -> str:
     if NAV_ANCHOR not in config:
-        raise ImportError_("mkdocs.yml has no '历年报告' section that starts with reports/index.md, where the new report's nav "
+        raise ImportRefused("mkdocs.yml has no '历年报告' section that starts with reports/index.md, where the new report's nav "
                            "entries go: nothing written.\n  How to fix: restore that section (see the nav in mkdocs.yml's history).")
     # Newest first: before the first report older than this one, else after the last.
     lines = config.split("\n")
@@ -192,9 +192,9 @@ def main(argv=None) -> int:
     zh, en = root / "docs/zh/reports" / str(year), root / "docs/en/reports" / str(year)
     try:
         if not 2000 <= year <= 2100:
-            raise ImportError_(f"YEAR={year} is not a report year.\n  How to fix: give the year the report covers, e.g. YEAR=2024")
+            raise ImportRefused(f"YEAR={year} is not a report year.\n  How to fix: give the year the report covers, e.g. YEAR=2024")
         if zh.exists():
-            raise ImportError_(f"{zh.relative_to(root)} already exists: nothing written.\n"
+            raise ImportRefused(f"{zh.relative_to(root)} already exists: nothing written.\n"
                                f"  How to fix: to import the report again, first remove the draft (git rm -r docs/zh/reports/{year} "
                                f"docs/en/reports/{year}, and its entries under 历年报告 in mkdocs.yml)")
         issuer = previous_issuer(root, year)
@@ -203,7 +203,7 @@ def main(argv=None) -> int:
         else:
             pages, summary = scaffold_pages(year, issuer), "No SOURCE given: an empty draft with placeholders was written."
         config = add_to_nav((root / "mkdocs.yml").read_text("utf-8"), year, nav_block(year, pages))
-    except ImportError_ as err:
+    except ImportRefused as err:
         print(err, file=sys.stderr)
         return 1
     for page in pages:
