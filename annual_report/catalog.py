@@ -17,6 +17,7 @@ shows drafts (``make serve``, ``SHOW_DRAFTS=1``).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +26,14 @@ from .datafiles import load_yaml
 from .draft import unescape_markdown
 from .errors import ContentError, ContentErrors
 from .frontmatter import SourcePage, split_page, validate
-from .model import Area, Catalog, Measure, Policy
+from .glossary import Term, load_glossary
+from .model import Area, Catalog, Measure, OfficialFile, Policy
 from .pages import Block, scan_blocks
+from .safety import check_project
 from .structure import MEASURED_KINDS
 from .text import MarkerOrderError, find_citations, find_figures, heading_ordinal, split_measures
 
+PAGE_PATH = re.compile(r"^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]*\.md$")
 SCAFFOLD_PLACEHOLDER = "<!-- 待填写"  # left by `make new-report` (without SOURCE) where the official text goes
 OUTCOME_ORDER = ["completed", "partly-completed", "under-way", "not-reported", "awaiting"]
 
@@ -93,6 +97,7 @@ class ReportRead:
     measures: list[Measure] = field(default_factory=list)
     annotations: list[tuple[SourcePage, str, int, dict]] = field(default_factory=list)
     open_items: list[ContentError] = field(default_factory=list)
+    official: OfficialFile | None = None
 
 
 class CatalogReader:
@@ -116,6 +121,7 @@ class CatalogReader:
         Raises ContentErrors listing every error, and every open item of a published report.
         """
         self.errors = []
+        self.draft_pages, self.errors[:0] = draft_pages(self.docs.parent)
         areas = load_areas_file(self.data / "areas.yml")
         policies = self.read_policies()
         by_title = self.title_index(policies)
@@ -148,6 +154,11 @@ class CatalogReader:
         catalog = Catalog(areas, policies, measures, report_pages=pages,
                           drafts={year for year, r in shown.items() if r.draft}, open_items=open_items,
                           cited_documents=documents)
+        catalog.glossary, catalog.terms = self.read_glossary(), self.read_terms()
+        catalog.redirects, catalog.ui_strings = self.read_redirects(), self.read_ui_strings()
+        catalog.unpublished = [f"reports/{year}" for year, r in sorted(reports.items()) if r.draft] + self.draft_pages
+        catalog.official_files = {year: r.official for year, r in shown.items() if r.official is not None}
+        catalog.sources = {("zh", rel): page for r in shown.values() for rel, page in r.pages}
         catalog.problem_links = self.read_problem_links(catalog)
         self.derive_outcomes(catalog, [a for r in shown.values() for a in r.annotations])
         if self.errors:
@@ -295,8 +306,10 @@ class CatalogReader:
         path = self.docs / "reports" / str(report.year) / original
         if not path.is_file():
             return  # an open item of the home page
+        data = path.read_bytes()
+        report.official = OfficialFile(original, hashlib.sha256(data).hexdigest())
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             self.errors.append(ContentError(self.shown(path), None, "the official file is not UTF-8 text",
                                             "save it as UTF-8 plain text (make new-report … SOURCE=file reads GB18030 too and says so)"))
@@ -368,6 +381,7 @@ class CatalogReader:
                 except ContentError as err:
                     self.errors.append(err)
                     continue
+                catalog.sources[("en", info["page"])] = page
                 if page.meta.get("translation") == "pending":  # a stub: the Chinese text is shown instead
                     continue
                 info["title_en"] = page.meta.get("title")
@@ -443,6 +457,49 @@ class CatalogReader:
                 continue
             out[row["title"]] = row
         return out
+
+    # --- Data files -----------------------------------------------------------------------------------
+
+    def read_glossary(self) -> list[Term]:
+        try:
+            return load_glossary(self.data / "glossary.yml")
+        except ContentError as err:
+            self.errors.append(err)
+            return []
+
+    def read_terms(self) -> list[dict]:
+        path = self.data / "terms.yml"
+        return (load_yaml(path, self.shown(path)) or []) if path.exists() else []
+
+    def read_ui_strings(self) -> dict:
+        path = self.data / "ui-strings.yml"
+        return (load_yaml(path, self.shown(path)) or {}) if path.exists() else {}
+
+    def read_redirects(self) -> dict[str, str]:
+        """data/redirects.yml: a moved page's old path -> its new one, both as under docs/zh/.
+
+        Both are written into the redirect page's HTML and script, and the old one names the file
+        written: plain page paths only (letters, digits, '-', '_', '.', '/', ending in .md, no '..').
+        """
+        path = self.data / "redirects.yml"
+        if not path.exists():
+            return {}
+        shown = self.shown(path)
+        redirects = load_yaml(path, shown) or {}
+        docs_root = self.docs.parent
+        for old, new in redirects.items():
+            bad = next((p for p in (old, new) if not isinstance(p, str) or not PAGE_PATH.match(p)), None)
+            if bad is not None:
+                self.errors.append(ContentError(shown, None, f"'{bad}' is not a page path",
+                                                "write both paths as under docs/zh/, e.g. reports/2023/plan.md (letters, "
+                                                "digits, '-', '/', ending in .md)"))
+            elif not any((lang / new).exists() for lang in docs_root.iterdir() if lang.is_dir()):
+                self.errors.append(ContentError(shown, None, f"the redirect {old} → {new} points to a page that does not exist",
+                                                "give the new path of the page, as under docs/zh/ (e.g. reports/2023/plan.md)"))
+            elif any((lang / old).exists() for lang in docs_root.iterdir() if lang.is_dir()):
+                self.errors.append(ContentError(shown, None, f"{old} still exists, so it cannot redirect",
+                                                "remove the redirect, or move the page"))
+        return redirects
 
     def check_unique(self, measures: list[Measure]) -> None:
         seen: dict[str, Measure] = {}
@@ -525,3 +582,11 @@ def load_areas_file(path: Path) -> dict[str, Area]:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_site(root: Path, include_drafts: bool = False) -> tuple[Catalog, list[str]]:
+    """Everything one build reads from ``root``'s docs/ and data/, checked, as one Catalog, and the
+    notices to print. Safety comes first: a file that could run code in a reader's browser is named
+    before anything else reads it (annual_report.safety)."""
+    check_project(root)
+    return CatalogReader(root / "docs" / "zh", root / "data", root).read(include_drafts)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from typing import TYPE_CHECKING
+
 from .text import Figure
+
+if TYPE_CHECKING:
+    from .frontmatter import SourcePage
 
 @dataclass(frozen=True)
 class Area:
@@ -64,6 +69,14 @@ class Measure:
         return f"m-{self.id}"
 
 
+@dataclass(frozen=True)
+class OfficialFile:
+    """A report's official text file, published beside its Chinese home page."""
+
+    name: str  # e.g. 2023-report.txt
+    sha256: str
+
+
 @dataclass
 class Catalog:
     areas: dict[str, Area]
@@ -74,6 +87,14 @@ class Catalog:
     drafts: set[int] = field(default_factory=set)  # report years read as drafts (only when previewing)
     open_items: dict[int, list[str]] = field(default_factory=dict)  # draft year -> what it lacks before publishing
     cited_documents: dict[str, dict] = field(default_factory=dict)  # cited titles that are not policies
+    # What else the build reads from docs/ and data/, so that nothing else reads them.
+    glossary: list = field(default_factory=list)  # glossary.Term, data/glossary.yml
+    terms: list[dict] = field(default_factory=list)  # official terms and their English, data/terms.yml
+    redirects: dict[str, str] = field(default_factory=dict)  # moved page -> its new path, data/redirects.yml
+    ui_strings: dict = field(default_factory=dict)  # the site's own words in both languages, data/ui-strings.yml
+    unpublished: list[str] = field(default_factory=list)  # draft report folders and `draft: true` pages
+    official_files: dict[int, OfficialFile] = field(default_factory=dict)  # report year -> its official text
+    sources: dict[tuple[str, str], SourcePage] = field(default_factory=dict)  # (lang, path) -> a report page as read
 
     # Lookups built once per catalog: the pages of a build use them, each page in constant time.
     @cached_property
