@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from .errors import ContentError
 
 # libyaml's loader where PyYAML was built with it (the wheels are): the same documents, parsed in C.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CORRECTION_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -125,3 +127,19 @@ def validate(page: SourcePage, schema_name: str) -> None:
     raise ContentError(page.path, page.line_of(*err.path),
                        f"front-matter field '{where}' is wrong: {err.message}",
                        f"correct the value; {SCHEMA_DIR.name}/{schema_name} says what it must be")
+
+
+def checked_corrections(corrections, shown_path: str) -> list[dict]:
+    """A page's ``corrections:`` (what was corrected after publication, and when) as plain dicts;
+    ContentError naming the item when one lacks its date or its sentence."""
+    out = []
+    for i, c in enumerate(corrections if isinstance(corrections, list) else [None]):
+        date = c.get("date") if isinstance(c, dict) else None
+        date = date.isoformat() if isinstance(date, datetime.date) else str(date or "")
+        what = c.get("what") if isinstance(c, dict) else None
+        if not CORRECTION_DATE.match(date) or not isinstance(what, str) or not what.strip():
+            raise ContentError(shown_path, None, f"front matter 'corrections', item {i + 1}, needs a 'date' (YYYY-MM-DD) "
+                               "and a 'what' (the correction, in one sentence)",
+                               "write each item as '- date: 2024-04-02' with 'what: …' on the next line, indented")
+        out.append({"date": date, "what": what.strip()})
+    return out

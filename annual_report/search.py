@@ -1,7 +1,7 @@
 """The site's search index: records (a measure, a policy, a section of a page), cut into tokens that
 the browser's search cuts queries into the same way, and written as small static files.
 
-Plain functions over plain data; hooks/search_index.py connects them to the build, and
+Plain functions over plain data; hooks/search.py connects them to the build, and
 overrides/assets/javascripts/site-search.js reads what they write (it repeats tokens() and stem():
 tests/browser/test_search.py checks that both cut alike).
 

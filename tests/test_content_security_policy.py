@@ -1,4 +1,4 @@
-"""The Content-Security-Policy meta of every built page (hooks/content_security_policy.py).
+"""The Content-Security-Policy meta of every built page (site_build/content_security_policy.py, hooks/security.py).
 
 What the browser makes of it is tested in tests/browser/test_security.py; here, the policy itself:
 on every page, before anything it governs, allowing exactly the page's inline scripts by hash.
@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib
-import sys
+from types import SimpleNamespace
 
 import pytest
 
+import site_build.content_security_policy as csp
 from conftest import ROOT, soup_of
-
-sys.path.insert(0, str(ROOT / "hooks"))
-csp = importlib.import_module("content_security_policy")
-_state = importlib.import_module("_state")
+from site_build.build import is_served
 
 JS_TYPES = {None, "", "module", "text/javascript", "application/javascript"}
 
@@ -134,7 +131,7 @@ def test_the_build_fails_on_an_inline_script_a_hook_lets_through(project):
     from conftest import build
     from test_bad_input import assert_fails_cleanly
 
-    hook = project / "hooks" / "edit_links.py"
+    hook = project / "hooks" / "theme.py"
     hook.write_text(hook.read_text("utf-8") + '\n\ndef on_page_content(html, page, config, files):\n'
                     '    return html + "<script>alert(document.domain)</script>" if page.file.src_uri == "zh/about.md" else html\n',
                     "utf-8")
@@ -143,21 +140,21 @@ def test_the_build_fails_on_an_inline_script_a_hook_lets_through(project):
 
 
 def test_without_charset_the_policy_opens_the_head():
-    assert csp.with_policy("<html><head><title>t</title></head></html>").startswith(
+    assert csp.with_policy("<html><head><title>t</title></head></html>", []).startswith(
         "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';")
 
 
 @pytest.mark.parametrize("text", ["<?xml version=\"1.0\"?><urlset></urlset>", "no head here"])
 def test_leaves_what_is_not_an_html_page_alone(text):
-    assert csp.with_policy(text) == text
+    assert csp.with_policy(text, []) == text
 
 
-def test_left_out_under_mkdocs_serve_whose_live_reload_script_cannot_be_hashed(monkeypatch):
-    page = "<html><head><meta charset=\"utf-8\"></head><body></body></html>"
-    monkeypatch.setattr(_state, "command", "serve")
-    assert csp.with_policy(page) == page
-    monkeypatch.setattr(_state, "command", "build")
-    assert "Content-Security-Policy" in csp.with_policy(page)
+@pytest.mark.parametrize("site_url, served", [("http://127.0.0.1:8000/", True), ("http://127.0.0.1:8000/sub/", True),
+                                              ("", False), ("https://example.org/", False), ("http://127.0.0.1:8001/", False)])
+def test_a_build_knows_it_is_served_by_mkdocs_serve_whose_live_reload_script_cannot_be_hashed(site_url, served):
+    """`mkdocs serve` points site_url at its own address; hooks/security.py then leaves the policy out."""
+    config = SimpleNamespace(dev_addr=("127.0.0.1", 8000), site_url=site_url)
+    assert is_served(config) is served
 
 
 def test_style_attributes_are_found_by_name_and_unescaped_like_the_browser_does():

@@ -29,7 +29,7 @@ The meta goes right after <meta charset> (the HTML standard wants the charset de
 script, stylesheet and link, so it governs all of them.
 
 `mkdocs serve` injects its own inline live-reload script into each response after the build, with a
-timestamp in it that no hash can know in advance; under `serve` the policy is left out.
+timestamp in it that no hash can know in advance; under `serve` the policy is left out (hooks/security.py).
 """
 
 from __future__ import annotations
@@ -40,8 +40,6 @@ import re
 from html import unescape
 from pathlib import Path
 
-import _state
-from mkdocs.exceptions import PluginError
 
 # Executable script types (HTML standard): no type, a JavaScript MIME type, or "module".
 # <script type="application/json"> (Material's __config) is data, not code; CSP does not apply to it.
@@ -58,36 +56,6 @@ FIXED = {
     "base-uri": "'self'",
     "form-action": "'self'",
 }
-
-
-def on_startup(command, dirty):
-    # Hook modules are imported anew on every `mkdocs serve` rebuild; _state is not.
-    _state.command = command
-
-
-allowed: list[re.Pattern] = []  # the inline scripts the theme's templates write, read in on_config
-
-
-def on_config(config):
-    allowed[:] = template_scripts(Path(d) for d in config.theme.dirs)
-    return config
-
-
-def on_post_page(output, page, config):
-    try:
-        return with_policy(output, allowed)
-    except InlineNotAllowed as err:
-        raise PluginError(f"docs/{page.file.src_uri}: {err.problem}\n  How to fix: {err.fix}") from None
-
-
-def on_post_template(output_content, template_name, config):
-    """404.html is rendered as a template, not a page."""
-    if not template_name.endswith(".html"):
-        return output_content
-    try:
-        return with_policy(output_content, allowed)
-    except InlineNotAllowed as err:
-        raise PluginError(f"overrides/{template_name}: {err.problem}\n  How to fix: {err.fix}") from None
 
 
 class InlineNotAllowed(ValueError):
@@ -127,17 +95,14 @@ def template_scripts(dirs) -> list[re.Pattern]:
     return list(patterns.values())
 
 
-def with_policy(html: str, allowed_scripts: list[re.Pattern] | None = None) -> str:
-    """The page with its policy; InlineNotAllowed for an inline script no template writes, or any
-    inline style. ``allowed_scripts`` defaults to the templates' (read in on_config)."""
-    if _state.command == "serve":
-        return html
+def with_policy(html: str, allowed_scripts: list[re.Pattern]) -> str:
+    """The page with its policy; InlineNotAllowed for an inline script that none of
+    ``allowed_scripts`` (template_scripts) matches, or for any inline style."""
     found = InlineCode.of(html)
     if found.insert_at is None:  # not an HTML document (no <head>)
         return html
-    patterns = allowed if allowed_scripts is None else allowed_scripts
     for text in found.script_texts:
-        if not any(p.fullmatch(text) for p in patterns):
+        if not any(p.fullmatch(text) for p in allowed_scripts):
             raise InlineNotAllowed(
                 f"the page has an inline script that none of the site's templates writes ({shorten(text)})",
                 "remove the script from the page's source or the string it came from; a script the site needs "

@@ -1,4 +1,11 @@
-"""A page's sidebar lists the newest report and the report being read, not every year's report.
+"""The theme: Material's templates as this site extends them, and the sidebar of a report page.
+
+Partials: templates in overrides/ shadow Material's of the same name, so an override of
+partials/x.html cannot include the original by that name. Material's own templates are therefore
+reachable under the prefix material/ as well: {% include "material/partials/alternate.html" %}. The
+overrides get one filter, without_language_links (overrides/main.html says why).
+
+Sidebar: a page's sidebar lists the newest report and the report being read, not every year's report.
 
 Every report stays in mkdocs.yml's nav, under 历年报告 (Reports): strict validation still fails on a
 report page left out of the nav, and the previous/next links still run through each report. Only
@@ -15,9 +22,30 @@ from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
 
-import _state
+import material
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
 from mkdocs.structure.nav import Navigation, Section
+
+from site_build.build import source_page
+
+
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_language_links(head: str) -> Markup:
+    """Material's <head> markup without its <link rel="alternate" hreflang> lines."""
+    return Markup(LANGUAGE_LINK.sub("", str(head)))
+
+
+def on_env(env, config, files):
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
+    env.filters["without_language_links"] = without_language_links
+    return env
+
 
 REPORT_HOME = re.compile(r"^reports/(\d{4})/index\.md$")
 
@@ -27,7 +55,7 @@ def report_year(item) -> int | None:
     if not isinstance(item, Section) or not item.children:
         return None
     first = item.children[0]
-    found = REPORT_HOME.match(_state.source_page(first)) if getattr(first, "file", None) else None
+    found = REPORT_HOME.match(source_page(first)) if getattr(first, "file", None) else None
     return int(found[1]) if found else None
 
 
@@ -70,7 +98,7 @@ def _trimmed(item, year: int | None):
 
 
 def page_year(page) -> int | None:
-    found = re.match(r"^reports/(\d{4})/", _state.source_page(page))
+    found = re.match(r"^reports/(\d{4})/", source_page(page))
     return int(found[1]) if found else None
 
 

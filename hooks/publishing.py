@@ -1,0 +1,148 @@
+"""Publishing: what the site gives beyond its pages, and what keeps a published address working.
+
+- Open data: site/data/measures.json|csv, policies.json|csv and their JSON Schemas (annual_report.open_data).
+- Feeds: site/feed.xml and feed.json, and the same under site/en/ in English; one item per published
+  report (annual_report.feeds). A small hook rather than mkdocs-rss-plugin 1.19: that plugin writes its
+  feeds into config.site_dir, which mkdocs-static-i18n keeps the same for every language, so the
+  English build would overwrite the Chinese feeds; it lists pages (one item per page, not per report);
+  it pins GitPython < 3.2, which the date plugin (GitPython >= 3.2.1) excludes.
+- Redirects from moved pages (data/redirects.yml, checked when the catalog is read), written with
+  mkdocs-redirects' own writer, each with the site's Content-Security-Policy. mkdocs-redirects as a
+  plugin is not used: its state is shared across mkdocs-static-i18n's per-language builds, so it
+  writes the English redirects into the Chinese site (checked with mkdocs-redirects 1.2.2).
+- One 404 page for the whole site, in both languages (overrides/404.html), built with the Chinese
+  site: the English build would overwrite it at the root with the English header's language links.
+- Page dates (mkdocs-git-revision-date-localized-plugin): a page git does not know (not committed yet,
+  or a build outside a checkout) gets the build's start time for both its dates; the plugin would take
+  the current time twice, and a second ticking between the two makes it warn, which fails the strict
+  build now and then. The sitemap's <lastmod> is the page's last commit, not the build's date.
+- "Edit this page" only when REPO_URL gives the repository (mkdocs.yml reads it from the environment):
+  without one, edit_uri alone makes each edit link a bare path, which MkDocs warns about.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import time
+from html import unescape
+from pathlib import Path
+
+from mkdocs_git_revision_date_localized_plugin.plugin import GitRevisionDateLocalizedPlugin
+from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html
+
+from annual_report.feeds import json_feed, report_items, rss
+from annual_report.links import url_path
+from annual_report.open_data import write_open_data
+from site_build.build import DEFAULT_LANGUAGE, Build
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+REDIRECT_POLICY = ("default-src 'self'; script-src {hash}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+_SITEMAP_URL = re.compile(r"(<loc>)([^<]*)(</loc>\s*<lastmod>)([^<]*)(</lastmod>)")
+
+
+def _steady(get_commit, build_time: list[int]):
+    def get(self, page, is_first_commit):
+        commit, timestamp = get_commit(self, page, is_first_commit)
+        return (commit, timestamp) if commit else ("", build_time[0])
+
+    get.steady = build_time
+    return get
+
+
+# The plugin's method is patched once per process (hook modules are loaded again on every `mkdocs
+# serve` rebuild; the plugin's class is not), reading the start time of the build under way.
+if not getattr(GitRevisionDateLocalizedPlugin._get_commit, "steady", None):
+    GitRevisionDateLocalizedPlugin._get_commit = _steady(GitRevisionDateLocalizedPlugin._get_commit, [int(time.time())])
+BUILD_TIME = GitRevisionDateLocalizedPlugin._get_commit.steady
+
+
+class Publishing:
+    def __init__(self):
+        self.updated_by_url: dict[str, str] = {}  # page URL (about/, en/about/) → its last commit's date
+
+    def on_config(self, config):
+        if not config.repo_url:
+            config.edit_uri = None
+            config.edit_uri_template = None
+        return config
+
+    def on_pre_build(self, config):
+        if Build.of(config).builds_default_language:  # once per build (each language is built in turn)
+            BUILD_TIME[0] = int(time.time())
+            self.updated_by_url.clear()
+            config.theme.static_templates.add("404.html")
+        else:
+            config.theme.static_templates.discard("404.html")
+
+    def on_page_context(self, context, page, config, nav):
+        """sitemap.xml's <lastmod>: the date of the page's last commit, not the build's."""
+        updated = (page.meta or {}).get("git_revision_date_localized_raw_iso_date")
+        if updated:
+            page.update_date = str(updated)
+            self.updated_by_url[page.url] = str(updated)
+        return context
+
+    def on_post_build(self, config):
+        build = Build.of(config)
+        site = Path(config.site_dir)
+        lang = build.language
+        if not build.builds_default_language and site.name != lang:  # i18n may report the root site_dir here
+            site = site / lang
+        if build.builds_default_language:
+            write_open_data(build.catalog, site / "data", build.root / "schemas")
+        write_feeds(build, config, site)
+        write_redirects(build.catalog.redirects, site)
+        self.date_sitemap(config)
+
+    def date_sitemap(self, config):
+        """mkdocs-static-i18n writes one sitemap.xml in the first language's build, listing the other
+        language's pages too, whose dates are not known yet then: each build's end sets every
+        <lastmod> it knows, so that after the last language's build every page has its own."""
+        path = Path(config.site_dir) / "sitemap.xml"
+        if not path.is_file() or not self.updated_by_url:
+            return
+        site_url = config.site_url or ""
+
+        def fix(m: re.Match) -> str:
+            loc = unescape(m[2])
+            url = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
+            url = "" if url in ("./", ".") else url.removeprefix("./")
+            return m[1] + m[2] + m[3] + self.updated_by_url.get(url, m[4]) + m[5]
+
+        path.write_text(_SITEMAP_URL.sub(fix, path.read_text("utf-8")), "utf-8")
+
+
+def write_feeds(build: Build, config, site: Path) -> None:
+    lang = build.language
+    site_url = (config.site_url or "").rstrip("/")
+    root = f"{site_url}/" + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") if site_url else ""
+    items = report_items(build.catalog, lang, root)
+    for name, write in (("feed.xml", rss), ("feed.json", json_feed)):
+        text = write(items, config.site_name, config.site_description or "", lang, root, root + name if root else None)
+        (site / name).write_text(text, "utf-8")
+
+
+def write_redirects(redirects: dict[str, str], site: Path) -> None:
+    for old, new in redirects.items():
+        html_path = get_html_path(old, True)
+        write_html(str(site), html_path, get_relative_html_path(old, url_path(new), True))
+        written = site / html_path
+        written.write_text(with_redirect_policy(written.read_text("utf-8")), "utf-8")
+
+
+def with_redirect_policy(html: str) -> str:
+    """A redirect page with the site's policy: its one inline script allowed by hash, nothing else."""
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
+                      for m in _SCRIPT.findall(html))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{REDIRECT_POLICY.format(hash=hashes or chr(39) + "none" + chr(39))}">'
+    return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
+
+
+publishing = Publishing()
+on_config = publishing.on_config
+on_pre_build = publishing.on_pre_build
+on_page_context = publishing.on_page_context
+on_post_build = publishing.on_post_build
