@@ -17,9 +17,10 @@ $(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt requirement
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt -r requirements-lint.txt
 	touch $@
 
-## serve: preview the site on http://127.0.0.1:8000 (rebuilds on every save)
+## serve: preview the site on http://127.0.0.1:8000 (drafts shown; after a save only the pages it
+## changes are rendered again, hooks/preview.py)
 serve: $(BIN)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## build: write the site to site/ (strict: any warning fails)
 build: $(BIN)/.site-installed

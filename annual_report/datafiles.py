@@ -21,7 +21,7 @@ def load_yaml(path: Path, shown_as: str | None = None):
         raise ContentError(shown, None, f"the file is not UTF-8 text ({err.reason} at byte {err.start})",
                            "save the file as UTF-8 (in VS Code: 'Save with Encoding' → UTF-8)") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml where the wheel has it
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -9,7 +9,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jsonschema
@@ -43,8 +43,12 @@ class SourcePage:
         return 1
 
 
+@lru_cache(maxsize=16384)  # `mkdocs serve` reads every page after each save; most are as they were
 def split_page(path: str, text: str) -> SourcePage:
     """Split ``---`` front matter from the body. A page without front matter has empty meta.
+
+    The same text gives the same SourcePage object, which nobody changes: its meta is read, copied
+    where a page adds to it.
 
     A byte-order mark and CR or CRLF line ends (what Windows editors may save) are read as plain
     text with LF line ends, as MkDocs reads them, so that no page is dropped for its encoding.

@@ -104,26 +104,17 @@ class Catalog:
     @cached_property
     def by_page(self) -> dict[str, list[Measure]]:
         """Measures by the page that carries them (Chinese pages)."""
-        out: dict[str, list[Measure]] = {}
-        for m in self.measures:
-            out.setdefault(m.page, []).append(m)
-        return out
+        return grouped(self.measures, lambda m: m.page)
 
     @cached_property
     def by_page_en(self) -> dict[str, list[Measure]]:
         """Measures by the English page that carries them (its own, or the Chinese fallback's path)."""
-        out: dict[str, list[Measure]] = {}
-        for m in self.measures:
-            out.setdefault(m.page_en or m.page, []).append(m)
-        return out
+        return grouped(self.measures, lambda m: m.page_en or m.page)
 
     @cached_property
     def by_report(self) -> dict[int, list[Measure]]:
         """Measures by report year, in reading order."""
-        out: dict[int, list[Measure]] = {}
-        for m in self.measures:
-            out.setdefault(m.report_year, []).append(m)
-        return out
+        return grouped(self.measures, lambda m: m.report_year)
 
     @cached_property
     def by_title(self) -> dict[str, str]:
@@ -143,3 +134,11 @@ class Catalog:
     @property
     def report_years(self) -> list[int]:
         return sorted({m.report_year for m in self.measures})
+
+
+def grouped(items, key) -> dict:
+    """The items by key, each group in the items' order."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out

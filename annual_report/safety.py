@@ -25,13 +25,18 @@ web address, and a file too large for a page fails with its size, before anythin
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from .errors import ContentError
+
+# libyaml's parser where PyYAML has it (the wheels do): the same nodes and lines, parsed in C.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Tags a content page never needs, and what each one does.
 FORBIDDEN_TAGS = {
@@ -123,14 +128,17 @@ def check_text(text: str) -> list[Finding]:
 
 def check_file(path: Path, shown_as: str) -> None:
     """Raise ContentError for the first unsafe construct in the file (as written, then as YAML reads it)."""
-    text = path.read_text("utf-8")
-    found = check_text(text)
-    if not found:
-        found = check_yaml_strings(text, path.suffix in (".yml", ".yaml"))
+    found = findings(path.read_text("utf-8"), path.suffix in (".yml", ".yaml"))
     if found:
         first = found[0]
         more = f" (and {len(found) - 1} more in this file)" if len(found) > 1 else ""
         raise ContentError(shown_as, first.line, first.problem + more, first.fix)
+
+
+@lru_cache(maxsize=16384)  # `mkdocs serve` checks every file after each save; most are as they were
+def findings(text: str, whole_yaml_file: bool) -> tuple[Finding, ...]:
+    """What check_file reports for a file's text: the unsafe constructs as written, else as YAML reads them."""
+    return tuple(check_text(text) or check_yaml_strings(text, whole_yaml_file))
 
 
 def _front_matter(text: str) -> tuple[str, int] | None:
@@ -156,7 +164,7 @@ def check_yaml_strings(text: str, whole_file: bool) -> list[Finding]:
             return []
         source, first = part
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = yaml.compose(source, Loader=YAML_LOADER)
     except yaml.YAMLError:
         return []
     found: list[Finding] = []
@@ -236,9 +244,9 @@ def check_docs_file(rel: str, size: int, allowed: set[str] = frozenset(), head: 
 def check_docs_files(root: Path) -> None:
     """Raise ContentError for the first file under docs/ that may not be published as it is."""
     docs, allowed = root / "docs", allowed_files(root)
-    for path in sorted(docs.rglob("*")):
+    for path in files_under(docs):
         rel = path.relative_to(docs).as_posix()
-        if path.is_dir() or any(part.startswith(".") for part in rel.split("/")):
+        if any(part.startswith(".") for part in rel.split("/")):
             continue  # MkDocs publishes no dot-file (exclude_docs)
         with path.open("rb") as f:
             head = f.read(16)
@@ -249,8 +257,13 @@ def check_docs_files(root: Path) -> None:
 
 def content_files(root: Path) -> list[Path]:
     """The files staff edit whose text reaches the pages: docs/**/*.md and data/*.yml."""
-    pages = [p for p in (root / "docs").rglob("*") if p.is_file() and p.suffix.lower() == PAGE_SUFFIX]  # about.MD too
-    return sorted(pages) + sorted((root / "data").glob("*.yml"))
+    pages = [p for p in files_under(root / "docs") if p.suffix.lower() == PAGE_SUFFIX]  # about.MD too
+    return pages + sorted((root / "data").glob("*.yml"))
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file under the folder, sorted (os.walk: a build lists docs/ more than once)."""
+    return sorted(Path(top, name) for top, _, names in os.walk(folder) for name in names)
 
 
 def check_project(root: Path) -> None:

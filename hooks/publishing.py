@@ -35,7 +35,7 @@ from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write
 from annual_report.feeds import json_feed, report_items, rss
 from annual_report.links import url_path
 from annual_report.open_data import write_open_data
-from site_build.build import DEFAULT_LANGUAGE, Build
+from site_build.build import DEFAULT_LANGUAGE, Build, kept
 
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 REDIRECT_POLICY = ("default-src 'self'; script-src {hash}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -70,9 +70,11 @@ class Publishing:
         return config
 
     def on_pre_build(self, config):
-        if Build.of(config).builds_default_language:  # once per build (each language is built in turn)
+        build = Build.of(config)
+        if build.builds_default_language:  # once per build (each language is built in turn)
             BUILD_TIME[0] = int(time.time())
-            self.updated_by_url.clear()
+            # A preview renders only some pages again (hooks/preview.py): the others keep their dates.
+            self.updated_by_url = kept("sitemap-dates") if build.serving else {}
             config.theme.static_templates.add("404.html")
         else:
             config.theme.static_templates.discard("404.html")

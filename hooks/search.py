@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
+from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from annual_report.render import HEADERS, LABELS
 from annual_report.search import Record, build_index, dictionary_words, measure_record, page_records, policy_record
-from site_build.build import DEFAULT_LANGUAGE, Build, language_of, source_page
+from site_build.build import DEFAULT_LANGUAGE, Build, kept, language_of, source_page
 
 FOLDER = "search"  # the index's folder in each language's root
 ENGINE = "assets/javascripts/site-search.js"
@@ -53,7 +55,10 @@ def search_plugin(config):
 
 class Search:
     def __init__(self):
-        self.records: dict[str, list[Record]] = {}  # lang -> records, for the whole build
+        # lang -> page (src_uri) -> its records; in a preview kept from the last rebuild, which renders
+        # only some pages again (hooks/preview.py)
+        self.records: dict[str, dict[str, list[Record]]] = {}
+        self.pages: dict[str, list[str]] = {}  # lang -> the pages of this build, in build order
         self.words: list[str] = []  # the dictionary words (annual_report.search.dictionary_words)
 
     def on_config(self, config):
@@ -64,6 +69,10 @@ class Search:
         self.words = dictionary_words([t.term for t in catalog.glossary], [row["zh"] for row in catalog.terms],
                                       titles=titles)
 
+    def on_pre_build(self, config):
+        build = Build.of(config)
+        self.records[build.language] = kept("search-records").setdefault(build.language, {}) if build.serving else {}
+
     def on_files(self, files, config):
         if search_plugin(config) is None:
             return files
@@ -71,8 +80,10 @@ class Search:
             files.remove(file)
         return files
 
-    def on_pre_build(self, config):
-        self.records[Build.of(config).language] = []
+    @event_priority(-150)  # the language's pages as mkdocs-static-i18n leaves them
+    def on_nav(self, nav, config, files):
+        self.pages[Build.of(config).language] = [f.src_uri for f in files.documentation_pages()]
+        return nav
 
     def on_page_content(self, html, page, config, files):
         """Index no text twice: a measure's text goes into its own record, not into its section's;
@@ -116,15 +127,15 @@ class Search:
         lang, catalog, source = build.language, build.catalog, source_page(page)
         url = relative_url(page.url, lang)
         title = page.title or ""
-        found = self.records[lang]
         policy = next((p for p in catalog.policies.values() if p.page == source), None)
         if policy is not None:
-            found.append(policy_record(policy, url, title, lang))
-            return output
-        year = page.meta.get("report") if isinstance(page.meta.get("report"), int) else None
-        kind = "glossary" if source == GLOSSARY else "page"
-        found += page_records(output, url, title, kind, year, page.meta.get("area") or "")
-        found += [measure_record(m, catalog, url, title, language_of(page)) for m in measures_on(source, lang, catalog)]
+            found = [policy_record(policy, url, title, lang)]
+        else:
+            year = page.meta.get("report") if isinstance(page.meta.get("report"), int) else None
+            kind = "glossary" if source == GLOSSARY else "page"
+            found = page_records(output, url, title, kind, year, page.meta.get("area") or "")
+            found += [measure_record(m, catalog, url, title, language_of(page)) for m in measures_on(source, lang, catalog)]
+        self.records[lang][page.file.src_uri] = found
         return output
 
     @event_priority(-150)  # after static-i18n and Material's search plugin: once, for every language
@@ -134,12 +145,30 @@ class Search:
             return  # inside static-i18n's build of another language; the outer build writes
         if search_plugin(config) is None:
             return
-        site, catalog = Path(config.site_dir), Build.of(config).catalog
-        for lang, found in self.records.items():
+        build = Build.of(config)
+        site, indexes = Path(config.site_dir), []
+        for lang, by_page in self.records.items():
             root = site / ("" if lang == DEFAULT_LANGUAGE else lang)
-            kinds = LABELS.get(lang, LABELS["zh"])["kind_short"]
-            write_folder(root, FOLDER, build_index(found, lang, self.words, catalog, kinds))
-        self.records.clear()
+            found = [record for page in self.pages.get(lang, []) for record in by_page.get(page, [])]
+            for gone in set(by_page) - set(self.pages.get(lang, [])):  # in a preview: a page deleted since
+                del by_page[gone]
+            indexes.append((root, found, lang))
+        write = partial(write_indexes, indexes, self.words, build.catalog)
+        if not build.serving:
+            write()
+            return
+        # A preview shows the rebuilt page at once; its search catches up a moment later.
+        writer = kept("search").get("writer")
+        if writer is not None:
+            writer.join()
+        kept("search")["writer"] = threading.Thread(target=write, name="search index", daemon=True)
+        kept("search")["writer"].start()
+
+
+def write_indexes(indexes, words, catalog) -> None:
+    for root, found, lang in indexes:
+        kinds = LABELS.get(lang, LABELS["zh"])["kind_short"]
+        write_folder(root, FOLDER, build_index(found, lang, words, catalog, kinds))
 
 
 def write_folder(root: Path, name: str, files: dict[str, str]) -> None:
@@ -185,8 +214,9 @@ def relative_url(url: str, lang: str) -> str:
 
 search = Search()
 on_config = search.on_config
-on_files = search.on_files
 on_pre_build = search.on_pre_build
+on_files = search.on_files
+on_nav = search.on_nav
 on_page_content = search.on_page_content
 on_page_context = search.on_page_context
 on_template_context = search.on_template_context

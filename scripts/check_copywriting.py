@@ -82,39 +82,24 @@ def without_official_blocks(text: str) -> str:
     return "\n".join(lines)
 
 
-def admonitions_only(text: str) -> tuple[str, dict[int, int]]:
-    """Keep only the admonition blocks (lines elsewhere become empty, so line numbers stay)."""
+def dedent_admonitions(text: str, only: bool = False) -> tuple[str, dict[int, int]]:
+    """Admonition bodies are indented by four spaces, which AutoCorrect takes for code and skips.
+    With ``only``, every line outside an admonition becomes empty (line numbers stay)."""
     lines = text.split("\n")
-    kept = [""] * len(lines)
     shift: dict[int, int] = {}
     inside = None  # the indentation of the admonition's body
     for i, line in enumerate(lines):
         m = ADMONITION.match(line)
         if m:
-            kept[i] = line.strip()
             inside = len(m[1]) + 4
-        elif inside is not None and (not line.strip() or line.startswith(" " * inside)):
-            kept[i] = line[inside:]
-            shift[i + 1] = inside
-        else:
-            inside = None
-    return "\n".join(kept), shift
-
-
-def dedent_admonitions(text: str) -> tuple[str, dict[int, int]]:
-    """Admonition bodies are indented by four spaces, which AutoCorrect takes for code and skips."""
-    lines = text.split("\n")
-    shift: dict[int, int] = {}
-    inside = None
-    for i, line in enumerate(lines):
-        m = ADMONITION.match(line)
-        if m:
-            inside = len(m[1]) + 4
+            lines[i] = line.strip() if only else line
         elif inside is not None and (not line.strip() or line.startswith(" " * inside)):
             lines[i] = line[inside:]
             shift[i + 1] = inside
         else:
             inside = None
+            if only:
+                lines[i] = ""
     return "\n".join(lines), shift
 
 
@@ -149,7 +134,8 @@ def lint(path: Path, text: str | None = None) -> list[tuple[int, int, str, str]]
     if path.name == "glossary.yml":
         keep_lines = glossary_lines(text)
     if path.suffix == ".md":
-        text, shift = admonitions_only(text) if holds_official_text(path, text) else dedent_admonitions(without_official_blocks(text))
+        text, shift = (dedent_admonitions(text, only=True) if holds_official_text(path, text)
+                       else dedent_admonitions(without_official_blocks(text)))
     else:
         shift = {}
     findings = []

@@ -110,3 +110,13 @@ def language_of(page) -> str:
 def is_fallback(page) -> bool:
     """An English page that shows the Chinese text: filled by mkdocs-static-i18n, or a stub."""
     return language_of(page) == DEFAULT_LANGUAGE or page.meta.get("translation") == "pending"
+
+
+_kept: dict[str, dict] = {}
+
+
+def kept(name: str) -> dict:
+    """What one hook keeps from one build to the next in the same process, under its own name: from
+    one `mkdocs serve` rebuild to the next (hook modules are loaded anew for each; this module is not),
+    and from one language's build to the other's."""
+    return _kept.setdefault(name, {})

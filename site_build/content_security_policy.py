@@ -38,7 +38,6 @@ import base64
 import hashlib
 import re
 from html import unescape
-from pathlib import Path
 
 
 # Executable script types (HTML standard): no type, a JavaScript MIME type, or "module".

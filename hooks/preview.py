@@ -1,0 +1,122 @@
+"""Preview: after a save, `make serve` renders again only the pages whose output can have changed.
+
+MkDocs' own dirty rebuild (`mkdocs serve --dirty`, which `make serve` runs) renders only the pages
+whose file is newer than their output; but here a page's output also depends on other files (an
+index lists every report's measures, a plan page shows what the next report says of it, a policy page
+lists the measures that cite it). So before MkDocs renders anything, this hook works out, for every
+page, its Markdown with everything the site adds (site_build.additions, the same function the build
+applies) and its front matter, and marks the page modified when that differs from what was rendered
+last time. Everything is rendered again when the navigation's titles, the templates, the hooks, the
+package or mkdocs.yml changed. Pages that no longer exist are removed from the preview.
+
+What an editor gives up: nothing on the pages (tests/test_preview.py compares a preview after edits
+with a full build). Link checks run on the pages rendered again, against the anchors every page had
+when last rendered. A build (`make build`, CI) renders everything, as always; this hook does nothing
+outside `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+import annual_report
+import site_build
+from annual_report.errors import ContentError
+from site_build.additions import with_additions
+from site_build.build import Build, kept
+
+log = logging.getLogger("mkdocs.hooks.preview")
+
+
+class WithoutDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that navigation and links may be wrong; here they are not
+    (the pages whose navigation or links changed are rendered again), and staff would only learn to
+    ignore a warning."""
+
+    def filter(self, record):
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+_builder_log = logging.getLogger("mkdocs.commands.build")
+if not any(isinstance(f, WithoutDirtyWarning) for f in _builder_log.filters):
+    _builder_log.addFilter(WithoutDirtyWarning())
+
+
+def code_fingerprint(root: Path) -> tuple:
+    """What every page's output depends on: templates, hooks, the packages, the configuration."""
+    found = []
+    packages = [Path(annual_report.__file__).parent, Path(site_build.__file__).parent]
+    for path in [root / "overrides", root / "hooks", root / "mkdocs.yml", *packages]:
+        walked = os.walk(path) if path.is_dir() else [(str(path.parent), [], [path.name])]
+        for folder, _, files in walked:
+            found += [(folder, f, os.stat(os.path.join(folder, f)).st_mtime_ns) for f in files if not f.endswith(".pyc")]
+    return tuple(sorted(found))
+
+
+class Preview:
+    def __init__(self):
+        self.memory = kept("preview")  # lang -> {"code", "titles", "digests", "anchors", "outputs"}
+        self.pages: list[Page] = []
+
+    @event_priority(-150)  # after mkdocs-static-i18n has made the language's navigation
+    def on_nav(self, nav, config, files):
+        build = Build.of(config)
+        if not build.serving:
+            return nav
+        last = self.memory.setdefault(build.language, {})
+        self.pages = [file.page or Page(None, file, config) for file in files.documentation_pages()]
+        digests = {}
+        for page in self.pages:
+            page.read_source(config)
+            digests[page.file.src_uri] = self.digest(page, build)
+        titles = [(page.file.src_uri, page.title) for page in self.pages]
+        code = code_fingerprint(build.root)
+        everything = last.get("code") != code or last.get("titles") != titles
+        changed = 0
+        for page in self.pages:
+            modified = (everything or last.get("digests", {}).get(page.file.src_uri) != digests[page.file.src_uri]
+                        or not os.path.isfile(page.file.abs_dest_path))
+            page.file.is_modified = (lambda modified=modified: modified)
+            if not modified:
+                page.present_anchor_ids = last.get("anchors", {}).get(page.file.src_uri)
+            changed += modified
+        last.update(code=code, titles=titles, digests=digests)
+        log.info("Preview (%s): %d of %d pages rendered again", build.language, changed, len(self.pages))
+        return nav
+
+    @staticmethod
+    def digest(page: Page, build: Build) -> str:
+        """The page's Markdown and front matter as the build will render them."""
+        meta = dict(page.meta)
+        try:
+            markdown = with_additions(page.markdown, page, build)
+        except ContentError:
+            markdown = page.markdown + "\0error"  # rendered again, so that MkDocs reports it
+        finally:
+            page.meta = meta
+        return hashlib.sha256((markdown + "\0" + repr(sorted(page.meta.items(), key=str))).encode("utf-8")).hexdigest()
+
+    def on_post_build(self, config):
+        build = Build.of(config)
+        if not build.serving:
+            return
+        last = self.memory.setdefault(build.language, {})
+        anchors = last.setdefault("anchors", {})
+        for page in self.pages:
+            if page.present_anchor_ids is not None:
+                anchors[page.file.src_uri] = page.present_anchor_ids
+        outputs = {page.file.abs_dest_path for page in self.pages}
+        for gone in last.get("outputs", set()) - outputs:  # a page deleted or renamed since the last build
+            Path(gone).unlink(missing_ok=True)
+        last["outputs"] = outputs
+
+
+preview = Preview()
+on_nav = preview.on_nav
+on_post_build = preview.on_post_build
