@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
 
 # ㈠..㈩ are U+3220..U+3229; the reports also write (十一), (一) and （一）.
 _CIRCLED = {chr(0x3220 + i): i + 1 for i in range(10)}
@@ -33,7 +32,7 @@ class MarkerStyle:
 
 ZH_STYLES = (
     MarkerStyle("是", re.compile(rf"{_OPENS}(?P<numeral>{CHINESE_NUMERAL})是"),
-                lambda n: chinese_number(n), lambda n: f"{cn2an.an2cn(n)}是"),
+                lambda n: chinese_number(n), lambda n: f"{chinese_numeral(n)}是"),
     # 1. 1、 1． open a paragraph (mid-sentence they are too often part of a number: 3、4月, 2.9万辆).
     MarkerStyle("1.", re.compile(r"(?:^|(?<=\n))(?P<numeral>\d{1,2})[.．、](?!\d)"), int, lambda n: f"{n}."),
     MarkerStyle("（1）", re.compile(rf"{_OPENS}[(（](?P<numeral>\d{{1,2}})[)）]"), int, lambda n: f"（{n}）"),
@@ -47,8 +46,27 @@ EN_STYLE = MarkerStyle("First,", re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<num
                        lambda n: EN_ORDINALS.index(n) + 1, lambda n: f"{EN_ORDINALS[n - 1]},")
 
 
+# The numerals the reports number with (一 to 九十九), read and written by hand rather than with cn2an:
+# importing cn2an took a second of every build and preview, for what these few lines do.
+# tests/annual_report/test_text.py checks both against cn2an on every string of up to three of
+# 一…十 and every number from 1 to 99.
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
 def chinese_number(numeral: str) -> int:
-    return int(cn2an.cn2an(numeral, "normal"))
+    """十二 → 12, 二十 → 20, 一一 → 11 (digit by digit, as cn2an reads it); ValueError if it is none."""
+    tens, ten, units = numeral.partition("十")
+    if not ten:
+        return int("".join(str(CHINESE_DIGITS.index(digit)) for digit in numeral))
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        raise ValueError(f"not a Chinese numeral: {numeral}")
+    return (CHINESE_DIGITS.index(tens) if tens else 1) * 10 + (CHINESE_DIGITS.index(units) if units else 0)
+
+
+def chinese_numeral(number: int) -> str:
+    """12 → 十二, 20 → 二十 (1 to 99)."""
+    tens, units = divmod(number, 10)
+    return ("" if not tens else ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十") + (CHINESE_DIGITS[units] if units else "")
 
 
 def heading_ordinal(heading: str) -> int | None:

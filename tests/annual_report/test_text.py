@@ -48,3 +48,26 @@ def test_a_paragraph_may_start_the_count_again_and_the_measures_number_on():
         (1, "一是甲。"), (2, "二是乙。\n\n"), (3, "一是丙。"), (4, "二是丁。")]
     with pytest.raises(MarkerOrderError):  # within a paragraph, a repeat is still an error
         find_markers("一是甲。二是乙。一是丙。")
+
+
+def test_chinese_numerals_are_read_and_written_as_cn2an_does():
+    """annual_report.text reads the numerals itself (importing cn2an cost a second of every build):
+    the same numbers as cn2an for every string of up to three of 一…十, and the same numerals for 1–99.
+    Where cn2an fails on a string (with any error), ours raises ValueError."""
+    import itertools
+
+    import cn2an
+
+    from annual_report.text import chinese_number, chinese_numeral
+
+    for length in (1, 2, 3):
+        for chars in itertools.product("一二三四五六七八九十", repeat=length):
+            numeral = "".join(chars)
+            try:
+                expected = int(cn2an.cn2an(numeral, "normal"))
+            except Exception:  # cn2an raises ValueError or KeyError for what is not a numeral
+                with pytest.raises(ValueError):
+                    chinese_number(numeral)
+            else:
+                assert chinese_number(numeral) == expected, numeral
+    assert [chinese_numeral(n) for n in range(1, 100)] == [cn2an.an2cn(n) for n in range(1, 100)]
