@@ -56,7 +56,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def escape_strings(meta: dict) -> dict:
     """The top-level strings of the front matter escaped for HTML, in place (nested values are
-    rendered by annual_report.render, which escapes them where they land)."""
+    rendered by annual_report.rendering, which escapes them where they land)."""
     for key, value in meta.items():
         if isinstance(value, str) and not isinstance(value, Markup):
             meta[key] = escape(value)

@@ -17,7 +17,7 @@ import re
 import _state
 from mkdocs.exceptions import PluginError
 
-from annual_report.render import corrections_box
+from annual_report.rendering.corrections import corrections_box
 from report_pages import is_fallback
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
     if not corrections:
         return markdown
     lang = "zh" if is_fallback(page) else _state.language(config)
-    box = corrections_box(check(corrections, page), lang)
+    box = corrections_box(check(corrections, page), _state.catalog(config), lang)
     title = TITLE.search(markdown)
     if title is None:
         return box + "\n" + markdown

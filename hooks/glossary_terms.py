@@ -13,8 +13,8 @@ from report_pages import is_fallback
 
 from annual_report.errors import ContentError
 from annual_report.glossary import annotate_html, load_glossary
+from annual_report.rendering.glossary import definition_label
 
-ADDED = {"zh": "释义（本站添加）：", "en": "Definition (added by this site): "}
 terms = []
 
 
@@ -29,4 +29,4 @@ def on_page_content(html, page, config, files):
     if not _state.source_page(page).startswith("reports/") or "section" not in page.meta:
         return html
     lang = "zh" if is_fallback(page) else _state.language(config)
-    return annotate_html(html, terms, lang, ADDED[lang])
+    return annotate_html(html, terms, lang, definition_label(_state.catalog(config), lang))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import _state
 
-from annual_report.render import annotate_report_page
+from annual_report.rendering.measures import annotate_report_page
 
 
 def is_fallback(page) -> bool:

@@ -32,15 +32,14 @@ from annual_report.catalog import CatalogReader
 from annual_report.datafiles import load_yaml
 from annual_report.errors import ContentError
 from annual_report.glossary import load_glossary
-from annual_report.render import HEADERS, LABELS
+from annual_report.rendering.measures import short_kind_names
 from annual_report.search import Record, build_index, dictionary_words, measure_record, page_records, policy_record
 
 FOLDER = "search"  # the index's folder in each language's root
 ENGINE = "assets/javascripts/site-search.js"
 MEASURE_SPAN = re.compile(r'<span class="measure"(?: id="[^"]*")? data-measure="([^"]+)"')
 TABLE = re.compile(r"<table(?=[\s>]).*?</table>", re.S)
-FIRST_HEADER = re.compile(r"<thead>\s*<tr>\s*<th[^>]*>([^<]*)</th>")
-ID_HEADERS = {headers[0] for headers in HEADERS.values()}  # 编号 / ID: render.table's measure tables
+MEASURE_TABLE = re.compile(r'<div class="measure-table"')  # annual_report.rendering.measures.measure_table
 # The translation notice that opens every English page (hooks/translation_notice.py).
 NOTICE = re.compile(r'<div class="[^"]*\btranslation-(?:notice|missing)\b[^"]*"')
 INDEXED_TABLES = {"measures/figures.md"}  # the figures and their sentences: a search for 60.82万元 finds them
@@ -123,17 +122,13 @@ def on_page_content(html, page, config, files):
         return html
     source = _state.source_page(page)
     html = NOTICE.sub(r"\g<0> data-search-ignore", html)
+    html = MEASURE_TABLE.sub(r"\g<0> data-search-ignore", html)
     everywhere = (source.startswith("measures/") or source == POLICY_INDEX) and source not in INDEXED_TABLES
-    html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere or is_measure_table(t.group(0)) else t.group(0), html)
+    html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere else t.group(0), html)
     ids = {m.id for m in measures_on(source, _state.language(config), _state.catalog(config))}
     if ids:
         html = MEASURE_SPAN.sub(lambda m: m.group(0) + " data-search-ignore" if m.group(1) in ids else m.group(0), html)
     return html
-
-
-def is_measure_table(table: str) -> bool:
-    found = FIRST_HEADER.search(table)
-    return found is not None and found.group(1).strip() in ID_HEADERS
 
 
 def ignored(element: str) -> str:
@@ -204,8 +199,7 @@ def _write_indexes(config):
     for lang, found in records.items():
         root = site / ("" if lang == _state.DEFAULT_LANGUAGE else lang)
         catalog = _state.catalogs[lang]
-        kinds = LABELS.get(lang, LABELS["zh"])["kind_short"]
-        files = build_index(found, lang, words, catalog, kinds)
+        files = build_index(found, lang, words, catalog, short_kind_names(catalog, lang))
         folder = root / FOLDER
         staging = root / f".{FOLDER}-new"
         shutil.rmtree(staging, ignore_errors=True)

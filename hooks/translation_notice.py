@@ -12,31 +12,12 @@ import _state
 from mkdocs.plugins import event_priority
 
 from annual_report.frontmatter import split_page
+from annual_report.rendering.notices import not_translated_notice, unofficial_notice
 
 from report_pages import is_fallback
 
 log = logging.getLogger("mkdocs.hooks.translation_notice")
 untranslated: list[str] = []
-
-NOT_TRANSLATED = """\
-<div class="admonition warning translation-missing site-added" lang="en" markdown>
-<p class="admonition-title">Not yet translated</p>
-
-This page has not been translated into English yet, so it is shown in Chinese below.
-<a href="{zh}" hreflang="zh" lang="en">Read the Chinese page (中文原文)</a>.
-
-</div>
-"""
-
-UNOFFICIAL = """\
-<div class="admonition info translation-notice site-added" markdown>
-<p class="admonition-title">Unofficial translation</p>
-
-This English text is an unofficial translation made by this site for reference. The Chinese
-original prevails: <a href="{zh}" hreflang="zh">read the Chinese page (中文原文)</a>.
-
-</div>
-"""
 
 
 def chinese_url(page) -> str:
@@ -60,8 +41,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = source.body
     if is_fallback(page):
         untranslated.append(page.file.src_uri)
-        return NOT_TRANSLATED.format(zh=chinese_url(page)) + "\n" + markdown
-    return markdown.replace("<!-- translation-notice -->", UNOFFICIAL.format(zh=chinese_url(page)), 1)
+        return not_translated_notice(_state.catalog(config), chinese_url(page)) + "\n" + markdown
+    return markdown.replace("<!-- translation-notice -->", unofficial_notice(_state.catalog(config), chinese_url(page)), 1)
 
 
 def on_post_build(config):
