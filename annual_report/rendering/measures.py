@@ -82,8 +82,7 @@ def annotate_report_page(markdown: str, meta: dict, page: str, catalog: Catalog,
                     continue
                 badges = ""
                 if a == span.start:
-                    own_page = m.page_en if lang == "en" and m.page_en else m.page
-                    id_target = f"#{m.anchor}" if anchored else href(page, own_page, m.anchor)
+                    id_target = f"#{m.anchor}" if anchored else href(page, measure_page(m, lang), m.anchor)
                     # On the one-page report the badges need no space after them (their margin parts them
                     # from the text on screen), so that a print without them shows no gap between measures.
                     badges = (" " if anchored else "").join(measure_badges(m, page, catalog, strings, id_target))
@@ -100,9 +99,13 @@ def measure_text(m: Measure, lang: str) -> str:
     return plain(m.text_en) or m.text if lang == "en" else m.text
 
 
+def measure_page(m: Measure, lang: str) -> str:
+    """The page that carries the measure in ``lang``: its English page where there is one."""
+    return m.page_en if lang == "en" and m.page_en else m.page
+
+
 def measure_link(m: Measure, page: str, lang: str) -> str:
-    target = m.page_en if lang == "en" and m.page_en else m.page
-    return f"[{m.id}]({href(page, target, m.anchor)})"
+    return f"[{m.id}]({href(page, measure_page(m, lang), m.anchor)})"
 
 
 def measure_row(m: Measure, page: str, catalog: Catalog, lang: str, area: bool = True) -> list[str]:

@@ -19,7 +19,7 @@ from ..model import Catalog
 from ..structure import MEASURED_KINDS
 from .context import PageContext
 from .markdown import cell, relink, site_href
-from .measures import AREAS_PAGE, annotate_report_page, area_name, kind_title
+from .measures import AREAS_PAGE, annotate_report_page, area_name, kind_title, measure_page
 from .strings import Strings
 from .templates import render
 
@@ -111,13 +111,12 @@ def figures_panel(page: PageContext, catalog: Catalog) -> str:
 
 def figure_card(m, f, page: PageContext, catalog: Catalog) -> dict:
     """One figure: the clause verbatim, split around the figure (which the card emphasises)."""
-    target = m.page_en if page.lang == "en" and m.page_en else m.page
     at = f.context.find(f.text)
     before, marked, after = ((f.context, "", "") if at == -1 else
                              (f.context[:at], f.text, f.context[at + len(f.text):]))
     return {"figure": f, "measure": m, "before": before, "marked": marked, "after": after,
             "gloss": figure_gloss(f) if page.lang == "en" else None,
-            "href": site_href(page.src, target, m.anchor), "area": area_name(catalog, m.area, page.lang, short=True)}
+            "href": site_href(page.src, measure_page(m, page.lang), m.anchor), "area": area_name(catalog, m.area, page.lang, short=True)}
 
 
 def areas_chart(page: PageContext, catalog: Catalog) -> str:
