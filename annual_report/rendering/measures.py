@@ -85,8 +85,8 @@ def annotate_report_page(markdown: str, meta: dict, page: str, catalog: Catalog,
                     id_target = f"#{m.anchor}" if anchored else href(page, measure_page(m, lang), m.anchor)
                     # On the one-page report the badges need no space after them (their margin parts them
                     # from the text on screen), so that a print without them shows no gap between measures.
-                    badges = (" " if anchored else "").join(measure_badges(m, page, catalog, strings, id_target))
-                    badges += " " if anchored else ""
+                    after = " " if anchored else ""
+                    badges = "".join(badge + after for badge in measure_badges(m, page, catalog, strings, id_target))
                 out.append(render("measure.html", measure=m, anchored=anchored, continued=a != span.start,
                                   badges=Markup(badges), text=Markup(piece)))
             lines[p.first] = "".join(out)
