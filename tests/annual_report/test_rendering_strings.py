@@ -45,3 +45,13 @@ def test_a_missing_key_or_language_names_the_file_and_the_key():
 
 def test_a_string_is_looked_up_in_the_language_asked_for():
     assert Strings(UI_STRINGS, "zh")["none"] == "无" and Strings(UI_STRINGS, "en")["none"] == "none"
+
+
+def test_the_build_names_an_entry_without_both_languages(tmp_path):
+    from annual_report.catalog import CatalogReader
+
+    reader = CatalogReader(tmp_path / "docs" / "zh", tmp_path / "data", tmp_path)
+    assert reader.check_ui_strings("data/ui-strings.yml", {"none": {"zh": "无"}, "editors_note": {"zh": "编者注", "en": "Note"}})
+    [error] = reader.errors
+    assert str(error) == ("data/ui-strings.yml: 'none' does not give a text in both languages\n"
+                          "  How to fix: write it as 'none: {zh: …, en: …}' (the comment at the top explains the format)")
