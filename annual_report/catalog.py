@@ -473,7 +473,17 @@ class CatalogReader:
 
     def read_ui_strings(self) -> dict:
         path = self.data / "ui-strings.yml"
-        return (load_yaml(path, self.shown(path)) or {}) if path.exists() else {}
+        strings = (load_yaml(path, self.shown(path)) or {}) if path.exists() else {}
+        return strings if self.check_ui_strings(self.shown(path), strings) else {}
+
+    def check_ui_strings(self, shown: str, strings) -> bool:
+        """The site's words (annual_report.rendering.strings): each key with a text in both languages."""
+        entries = strings.items() if isinstance(strings, dict) else [("(the file)", strings)]
+        for key, texts in entries:
+            if not isinstance(texts, dict) or not all(isinstance(texts.get(lang), str) for lang in ("zh", "en")):
+                self.errors.append(ContentError(shown, None, f"'{key}' does not give a text in both languages",
+                                                f"write it as '{key}: {{zh: …, en: …}}' (the comment at the top explains the format)"))
+        return isinstance(strings, dict)
 
     def read_redirects(self) -> dict[str, str]:
         """data/redirects.yml: a moved page's old path -> its new one, both as under docs/zh/.

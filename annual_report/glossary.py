@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .datafiles import load_yaml
 from .errors import ContentError
+from .rendering.templates import render
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,8 @@ def _wrap_terms(text: str, terms: list[Term], lang: str, label: str, seen: set[s
     pieces, at = [], 0
     for start, end, term in found:
         seen.add(term.id)
-        title = escape(label + term.definition(lang), quote=True)
         pieces.append(escape(plain[at:start], quote=False))
-        pieces.append(f'<abbr class="glossary-term" tabindex="0" title="{title}">{escape(plain[start:end], quote=False)}</abbr>')
+        pieces.append(render("glossary_term.html", title=label + term.definition(lang), term=plain[start:end]))
         at = end
     pieces.append(escape(plain[at:], quote=False))
     return "".join(pieces)

@@ -12,7 +12,7 @@ import jsonschema
 
 from .links import url_path
 from .model import Catalog
-from .render import plain
+from .rendering.markdown import plain
 
 MEASURE_FIELDS = ["id", "report_year", "year", "kind", "area", "section", "subsection", "ordinal", "text", "text_en",
                   "url", "url_en", "policies", "figures", "outcome"]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from .model import Catalog, Measure
-from .render import plain
+from .rendering.markdown import plain
 
 HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00020000-\U0003134f")

@@ -22,13 +22,11 @@ from mkdocs.structure.files import Files
 
 from annual_report.errors import ContentError
 from annual_report.glossary import annotate_html
+from annual_report.rendering.glossary import definition_label
 from site_build.additions import with_additions
 from site_build.build import Build, is_fallback, source_page, strip_language
 
 log = logging.getLogger("mkdocs.hooks.reports")
-
-GLOSSARY_ADDED = {"zh": "释义（本站添加）：", "en": "Definition (added by this site): "}
-
 
 def prune(nav, is_unpublished):
     """The nav without entries that point into a draft (and sections left empty)."""
@@ -86,7 +84,7 @@ class Reports:
             return html
         build = Build.of(config)
         lang = build.text_language(page)
-        return annotate_html(html, build.catalog.glossary, lang, GLOSSARY_ADDED[lang])
+        return annotate_html(html, build.catalog.glossary, lang, definition_label(build.catalog, lang))
 
     def on_post_build(self, config):
         if self.untranslated and not Build.of(config).builds_default_language:

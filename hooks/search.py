@@ -28,7 +28,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from annual_report.render import HEADERS, LABELS
+from annual_report.rendering.measures import short_kind_names
 from annual_report.search import Record, build_index, dictionary_words, measure_record, page_records, policy_record
 from site_build.build import DEFAULT_LANGUAGE, Build, kept, language_of, source_page
 
@@ -36,8 +36,7 @@ FOLDER = "search"  # the index's folder in each language's root
 ENGINE = "assets/javascripts/site-search.js"
 MEASURE_SPAN = re.compile(r'<span class="measure"(?: id="[^"]*")? data-measure="([^"]+)"')
 TABLE = re.compile(r"<table(?=[\s>]).*?</table>", re.S)
-FIRST_HEADER = re.compile(r"<thead>\s*<tr>\s*<th[^>]*>([^<]*)</th>")
-ID_HEADERS = {headers[0] for headers in HEADERS.values()}  # 编号 / ID: render.table's measure tables
+MEASURE_TABLE = re.compile(r'<div class="measure-table"')  # annual_report.rendering.measures.measure_table
 # The translation notice that opens every English page (hooks/translation_notice.py).
 NOTICE = re.compile(r'<div class="[^"]*\btranslation-(?:notice|missing)\b[^"]*"')
 INDEXED_TABLES = {"measures/figures.md"}  # the figures and their sentences: a search for 60.82万元 finds them
@@ -96,8 +95,9 @@ class Search:
         build = Build.of(config)
         source = source_page(page)
         html = NOTICE.sub(r"\g<0> data-search-ignore", html)
+        html = MEASURE_TABLE.sub(r"\g<0> data-search-ignore", html)
         everywhere = (source.startswith("measures/") or source == POLICY_INDEX) and source not in INDEXED_TABLES
-        html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere or is_measure_table(t.group(0)) else t.group(0), html)
+        html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere else t.group(0), html)
         ids = {m.id for m in measures_on(source, build.language, build.catalog)}
         if ids:
             html = MEASURE_SPAN.sub(lambda m: m.group(0) + " data-search-ignore" if m.group(1) in ids else m.group(0), html)
@@ -167,8 +167,7 @@ class Search:
 
 def write_indexes(indexes, words, catalog) -> None:
     for root, found, lang in indexes:
-        kinds = LABELS.get(lang, LABELS["zh"])["kind_short"]
-        write_folder(root, FOLDER, build_index(found, lang, words, catalog, kinds))
+        write_folder(root, FOLDER, build_index(found, lang, words, catalog, short_kind_names(catalog, lang)))
 
 
 def write_folder(root: Path, name: str, files: dict[str, str]) -> None:
@@ -187,11 +186,6 @@ def measures_on(source: str, lang: str, catalog):
     """The measures built into a page: an English page carries the measures of its Chinese source."""
     by_page = catalog.by_page if lang == DEFAULT_LANGUAGE else catalog.by_page_en
     return by_page.get(source, [])
-
-
-def is_measure_table(table: str) -> bool:
-    found = FIRST_HEADER.search(table)
-    return found is not None and found.group(1).strip() in ID_HEADERS
 
 
 def ignored(element: str) -> str:

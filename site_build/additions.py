@@ -11,10 +11,13 @@ import re
 from annual_report.draft import escape_markdown
 from annual_report.frontmatter import checked_corrections
 from annual_report.links import href
-from annual_report.render import annotate_report_page, corrections_box
+from annual_report.rendering.context import PageContext
+from annual_report.rendering.corrections import corrections_box
+from annual_report.rendering.markers import fill_markers
+from annual_report.rendering.measures import annotate_report_page
+from annual_report.rendering.notices import not_translated_notice, unofficial_notice
 
 from .build import Build, is_fallback, source_page
-from .legacy_markers import fill_markers
 
 BANNER = """\
 !!! danger "草稿 · Draft — 尚未发布 / not published"
@@ -30,24 +33,6 @@ PAGE_BANNER = """\
 
 """
 NO_OPEN_ITEMS = "    这份草稿没有待办事项：核对无误后即可把 `status` 改为 `published`。\n\n"
-NOT_TRANSLATED = """\
-<div class="admonition warning translation-missing site-added" lang="en" markdown>
-<p class="admonition-title">Not yet translated</p>
-
-This page has not been translated into English yet, so it is shown in Chinese below.
-<a href="{zh}" hreflang="zh" lang="en">Read the Chinese page (中文原文)</a>.
-
-</div>
-"""
-UNOFFICIAL = """\
-<div class="admonition info translation-notice site-added" markdown>
-<p class="admonition-title">Unofficial translation</p>
-
-This English text is an unofficial translation made by this site for reference. The Chinese
-original prevails: <a href="{zh}" hreflang="zh">read the Chinese page (中文原文)</a>.
-
-</div>
-"""
 TITLE = re.compile(r"^# .*$", re.M)
 
 
@@ -64,9 +49,11 @@ def with_additions(markdown: str, page, build: Build) -> str:
     if src.startswith("reports/") and "report" in page.meta:
         markdown = annotate_report_page(markdown, page.meta, src, build.catalog, lang)
     if "<!-- " in markdown:
-        markdown = fill_markers(markdown, page, build.catalog, lang)
+        context = PageContext(src=src, lang=lang, meta=page.meta, url=page.url, name=page.file.name,
+                              shown_path=f"docs/{page.file.src_uri}")
+        markdown = fill_markers(markdown, context, build.catalog)
     if page.meta.get("corrections"):
-        markdown = with_corrections(markdown, page, lang)
+        markdown = with_corrections(markdown, page, build, lang)
     return markdown
 
 
@@ -79,8 +66,10 @@ def translated(markdown: str, page, build: Build, src: str) -> str:
             page.meta.update(source.meta, translation="pending")
             markdown = source.body
     if is_fallback(page):
-        return NOT_TRANSLATED.format(zh=chinese_url(page)) + "\n" + markdown
-    return markdown.replace("<!-- translation-notice -->", UNOFFICIAL.format(zh=chinese_url(page)), 1)
+        return not_translated_notice(build.catalog, chinese_url(page)) + "\n" + markdown
+    if "<!-- translation-notice -->" not in markdown:
+        return markdown
+    return markdown.replace("<!-- translation-notice -->", unofficial_notice(build.catalog, chinese_url(page)), 1)
 
 
 def banner(open_items: list[str], src: str) -> str:
@@ -104,9 +93,9 @@ def chinese_url(page) -> str:
     return "../" * page.url.count("/") + page.url.removeprefix("en/")
 
 
-def with_corrections(markdown: str, page, lang: str) -> str:
+def with_corrections(markdown: str, page, build: Build, lang: str) -> str:
     """The 更正记录 / Corrections box right under the page's title."""
-    box = corrections_box(checked_corrections(page.meta["corrections"], page.file.src_path), lang)
+    box = corrections_box(checked_corrections(page.meta["corrections"], page.file.src_path), build.catalog, lang)
     title = TITLE.search(markdown)
     if title is None:
         return box + "\n" + markdown

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
-SOURCES = sorted((ROOT / "annual_report").glob("*.py")) + sorted((ROOT / "hooks").glob("*.py"))
+SOURCES = sorted((ROOT / "annual_report").rglob("*.py")) + sorted((ROOT / "hooks").glob("*.py"))
 # Which argument holds the problem, by constructor.
 PROBLEM_ARG = {"ContentError": (2, "problem"), "PluginError": (0, None), "Finding": (1, "problem")}
 # MkDocs' own messages that a content edit can cause (mkdocs/structure/pages.py, nav.py, utils/yaml.py).

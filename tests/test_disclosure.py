@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import DOCS, SOURCE, build, soup_of
+import yaml
+from conftest import DOCS, ROOT, SOURCE, build, soup_of
 
 from annual_report.catalog import sha256
 from annual_report.frontmatter import split_page
@@ -27,11 +28,13 @@ def test_report_home_opens_with_the_disclosure_table(soup):
 
 def test_table_values_come_from_front_matter(tmp_path):
     """The table is rendered from the page's front matter, not written into a template."""
-    from annual_report.render import disclosure_table
+    from annual_report.model import Catalog
+    from annual_report.rendering.report_home import disclosure_table
 
     meta = split_page("x.md", (DOCS / "zh/reports/2023/index.md").read_text("utf-8")).meta
     meta["disclosure"]["reviewer"] = "测试"
-    assert "<td>测试</td>" in disclosure_table(meta, "zh")
+    catalog = Catalog({}, {}, [], ui_strings=yaml.safe_load((ROOT / "data/ui-strings.yml").read_text("utf-8")))
+    assert "<td>测试</td>" in disclosure_table(meta, catalog, "zh")
 
 
 def test_report_home_offers_the_original_and_the_portal_copy(soup):

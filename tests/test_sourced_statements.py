@@ -15,7 +15,13 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, SOURCE, build
 
-from annual_report import render
+from annual_report.rendering.citations import cited_as
+from annual_report.rendering.context import PageContext
+from annual_report.rendering.corrections import corrections_box
+from annual_report.rendering.glossary import glossary
+from annual_report.rendering.markers import MARKERS
+from annual_report.rendering.policies import policy_facts
+from annual_report.rendering.report_home import disclosure_table, figure_gloss, figures_panel, original_links
 from annual_report.catalog import CatalogReader
 from annual_report.feeds import report_items
 from annual_report.frontmatter import split_page
@@ -28,6 +34,10 @@ FACTS = (ROOT / "sources" / "policy-facts.md").read_text("utf-8")
 @pytest.fixture(scope="module")
 def catalog():
     return CatalogReader(DOCS / "zh", ROOT / "data", ROOT).read()[0]
+
+
+def policy_page(pid: str, lang: str) -> PageContext:
+    return PageContext(f"policies/{pid}.md", lang, name=pid)
 
 
 def front(path: Path) -> dict:
@@ -54,11 +64,11 @@ def test_every_disclosure_value_is_sourced_or_null(lang):
     assert d["portal_url"] in FACTS
 
 
-def test_unknown_disclosure_values_read_not_verified_and_the_table_is_marked_as_added():
+def test_unknown_disclosure_values_read_not_verified_and_the_table_is_marked_as_added(catalog):
     meta = {"disclosure": {"issuer": "博州交通运输局", "written": "2024-03-21", "reviewer": "王勇", "doc_number": None,
                            "index_number": None, "topic": None, "published": None}}
     for lang, nv in (("zh", "未核实"), ("en", "not verified")):
-        table = BeautifulSoup(render.disclosure_table(meta, lang), "lxml").table
+        table = BeautifulSoup(disclosure_table(meta, catalog, lang), "lxml").table
         cells = {tr.th.get_text(): tr.td.get_text() for tr in table.select("tr")}
         assert [k for k, v in cells.items() if v == nv] and "未提供" not in cells.values() and "not given" not in cells.values()
         assert "site-added" in table["class"]
@@ -70,13 +80,13 @@ def test_unknown_disclosure_values_read_not_verified_and_the_table_is_marked_as_
 
 def test_titles_are_shown_as_the_report_cites_them(catalog):
     flat = REPORT.replace("\n", "")
-    assert render.cited_as(catalog, "xinjiang-legal-publicity-education-regulations") == "自治区法治宣传教育条例"
-    assert render.cited_as(catalog, "optimizing-business-environment-regulations") == "〈优化营商环境条例〉"
+    assert cited_as(catalog, "xinjiang-legal-publicity-education-regulations") == "自治区法治宣传教育条例"
+    assert cited_as(catalog, "optimizing-business-environment-regulations") == "〈优化营商环境条例〉"
     for pid in catalog.policies:
-        assert render.cited_as(catalog, pid) in flat, pid
-        facts = render.policy_facts(catalog, pid, "zh")
+        assert cited_as(catalog, pid) in flat, pid
+        facts = policy_facts(policy_page(pid, "zh"), catalog)
         row = next(line for line in facts.splitlines() if line.startswith("| 引用标题"))
-        assert row.split(" | ")[1] == render.cited_as(catalog, pid)
+        assert row.split(" | ")[1] == cited_as(catalog, pid)
 
 
 def test_english_policy_pages_quote_the_citation_as_written():
@@ -122,14 +132,14 @@ def test_feeds_do_not_give_the_date_written_as_the_date_published(catalog):
 def test_figures_keep_their_qualifiers(text, figure, gloss):
     [f] = find_figures(text)
     assert f.text == figure and text[f.start:f.end] == figure
-    assert render.figure_gloss(f) == gloss
+    assert figure_gloss(f) == gloss
 
 
 def test_the_figures_of_the_2023_report_keep_their_qualifiers(catalog):
     texts = {f.text for m in catalog.measures for f in m.figures}
     assert {"约37件次", "不少于60学时"} <= texts and not {"37件次", "60学时"} & texts
     for lang in ("zh", "en"):
-        panel = render.figures_panel(catalog, 2023, "reports/2023/index.md", lang)
+        panel = figures_panel(PageContext("reports/2023/index.md", lang, {"report": 2023}), catalog)
         assert ">约37</span>" in panel and ">不少于60</span>" in panel
 
 
@@ -151,7 +161,7 @@ def test_english_excerpts_and_open_data_carry_no_markdown(catalog):
     for record in measure_records(catalog):
         assert "](" not in record["text_en"] and ".md" not in record["text_en"]
     for name in ("measures:by-year", "measures:by-policy", "measures:by-area"):
-        out = render.SECTIONS[name](catalog, "measures/index.md", "en")
+        out = MARKERS[name](PageContext("measures/index.md", "en"), catalog)
         for row in out.splitlines():
             if row.startswith("| [20"):
                 excerpt_cell = row.split(" | ")[-2]
@@ -181,17 +191,20 @@ def test_about_pages_name_the_numerals_rightly():
 
 # --- YAML strings are escaped where they land ----------------------------------------------------------
 
-def test_render_escapes_every_yaml_string():
-    meta = {"disclosure": {"issuer": '<b id="x">局</b>', "written": None, "reviewer": "A & B", "doc_number": None,
+def test_render_escapes_every_yaml_string(catalog):
+    meta = {"report": 2023, "disclosure": {"issuer": '<b id="x">局</b>', "written": None, "reviewer": "A & B", "doc_number": None,
                            "index_number": None, "topic": None, "published": None, "portal_url": 'https://e.org/"x',
                            "original": "r.txt", "title_note": "<i>注</i>"}}
-    out = render.disclosure_table(meta, "zh") + render.original_links(meta, "0" * 64, "zh")
+    out = disclosure_table(meta, catalog, "zh") + original_links(PageContext("reports/2023/index.md", "zh", meta), catalog)
     assert "<b id" not in out and "<i>" not in out and "&lt;b id=" in out and "A &amp; B" in out
-    assert 'href="https://e.org/&quot;x"' in out
-    box = render.corrections_box([{"date": "2024-01-01", "what": "<img src=x>改正"}], "zh")
+    assert 'href="https://e.org/&#34;x"' in out
+    box = corrections_box([{"date": "2024-01-01", "what": "<img src=x>改正"}], catalog, "zh")
     assert "<img" not in box
+    from dataclasses import replace
+
     from annual_report.glossary import Term
-    assert "<u>" not in render.glossary([Term("t", "<u>词</u>", "<u>w</u>", "<u>释</u>", "<u>d</u>")], "zh")
+    probe = replace(catalog, glossary=[Term("t", "<u>词</u>", "<u>w</u>", "<u>释</u>", "<u>d</u>")])
+    assert "<u>" not in glossary(PageContext("glossary.md", "zh"), probe)
 
 
 def test_front_matter_strings_are_escaped_once_for_the_templates():
@@ -266,7 +279,7 @@ def test_english_policy_facts_are_in_english_beside_the_chinese(catalog):
     the translation; the quoted title and document number stay as written."""
     chinese = re.compile(r"[\u4e00-\u9fff]")
     for pid in catalog.policies:
-        out = render.policy_facts(catalog, pid, "en")
+        out = policy_facts(policy_page(pid, "en"), catalog)
         for row in out.splitlines():
             if not row.startswith("| ") or row.startswith(("| Title as cited", "| Official title", "| Document number", "| Field")):
                 continue

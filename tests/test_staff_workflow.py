@@ -13,7 +13,8 @@ import pytest
 from annual_report.catalog import CatalogReader
 from annual_report.draft import front_matter
 from annual_report.frontmatter import split_page
-from annual_report.render import outcome_label
+from annual_report.rendering.measures import outcome_label
+from annual_report.rendering.strings import Strings
 from conftest import FIXTURE_REPORTS, ROOT, build, complete_report, copy_project, import_report, soup_of
 
 FIVE_PART = FIXTURE_REPORTS / "five-part-2024.txt"
@@ -169,8 +170,8 @@ def test_without_a_later_report_every_plan_is_awaiting_it(project):
     catalog, _ = CatalogReader(project / "docs" / "zh", project / "data", project).read()
     planned = [m for m in catalog.measures if m.kind == "planned"]
     assert len(planned) == 8 and {m.outcome["status"] for m in planned} == {"awaiting"}
-    assert {outcome_label(m, "zh") for m in planned} == {"等待2024年度报告"}
-    assert {outcome_label(m, "en") for m in planned} == {"awaiting the 2024 report"}
+    assert {outcome_label(m, Strings.of(catalog, "zh")) for m in planned} == {"等待2024年度报告"}
+    assert {outcome_label(m, Strings.of(catalog, "en")) for m in planned} == {"awaiting the 2024 report"}
 
 
 def test_each_plan_shows_its_outcome(soup):
@@ -179,7 +180,7 @@ def test_each_plan_shows_its_outcome(soup):
     planned = [m for m in catalog.measures if m.report_year == 2023 and m.kind == "planned"]
     for lang, url in (("zh", "/reports/2023/plan/"), ("en", "/en/reports/2023/plan/")):
         tags = [m.select_one("a.outcome-tag").get_text() for m in soup(url).select("article span.measure[id]")]
-        assert tags == [outcome_label(m, lang) for m in planned]
+        assert tags == [outcome_label(m, Strings.of(catalog, lang)) for m in planned]
 
 
 def test_an_annotation_naming_no_planned_measure_fails(project):
