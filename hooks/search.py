@@ -36,7 +36,6 @@ FOLDER = "search"  # the index's folder in each language's root
 ENGINE = "assets/javascripts/site-search.js"
 MEASURE_SPAN = re.compile(r'<span class="measure"(?: id="[^"]*")? data-measure="([^"]+)"')
 TABLE = re.compile(r"<table(?=[\s>]).*?</table>", re.S)
-MEASURE_TABLE = re.compile(r'<div class="measure-table"')  # annual_report.rendering.measures.measure_table
 # The translation notice that opens every English page (hooks/translation_notice.py).
 NOTICE = re.compile(r'<div class="[^"]*\btranslation-(?:notice|missing)\b[^"]*"')
 INDEXED_TABLES = {"measures/figures.md"}  # the figures and their sentences: a search for 60.82万元 finds them
@@ -95,7 +94,6 @@ class Search:
         build = Build.of(config)
         source = source_page(page)
         html = NOTICE.sub(r"\g<0> data-search-ignore", html)
-        html = MEASURE_TABLE.sub(r"\g<0> data-search-ignore", html)
         everywhere = (source.startswith("measures/") or source == POLICY_INDEX) and source not in INDEXED_TABLES
         html = TABLE.sub(lambda t: ignored(t.group(0)) if everywhere else t.group(0), html)
         ids = {m.id for m in measures_on(source, build.language, build.catalog)}

@@ -11,8 +11,8 @@ from ..links import href
 from ..model import Catalog, Measure
 from ..structure import MEASURED_KINDS
 from ..text import find_citations
-from .citations import link_citations, policy_label
-from .markdown import cell, excerpt, pipe_table, plain, text
+from .citations import cited_as, link_citations
+from .markdown import excerpt, plain, site_href, text
 from .strings import Strings
 from .templates import render
 
@@ -108,24 +108,25 @@ def measure_link(m: Measure, page: str, lang: str) -> str:
     return f"[{m.id}]({href(page, measure_page(m, lang), m.anchor)})"
 
 
-def measure_row(m: Measure, page: str, catalog: Catalog, lang: str, area: bool = True) -> list[str]:
-    cells = [measure_link(m, page, lang)]
-    if area:
-        cells.append(f"[{cell(area_name(catalog, m.area, lang, short=True))}]({href(page, AREAS_PAGE, 'area-' + m.area)})")
-    cells.append(cell(excerpt(measure_text(m, lang), 80 if lang == "en" else 60)))
-    cells.append(", ".join(f"[{cell(policy_label(catalog, pid, lang))}]({href(page, catalog.policies[pid].page)})"
-                           for pid in m.policies) or "—")
-    return cells
+def measure_row(m: Measure, page: str, catalog: Catalog, lang: str, area: bool = True) -> dict:
+    """One row of a measure table, its links as the built page needs them (site_href)."""
+    return {
+        "id": m.id, "href": site_href(page, measure_page(m, lang), m.anchor),
+        "area": {"name": area_name(catalog, m.area, lang, short=True),
+                 "href": site_href(page, AREAS_PAGE, "area-" + m.area)} if area else None,
+        "text": excerpt(measure_text(m, lang), 80 if lang == "en" else 60),
+        "policies": [{"title_en": catalog.policies[pid].title_en if lang == "en" else "", "cited": cited_as(catalog, pid),
+                      "href": site_href(page, catalog.policies[pid].page)} for pid in m.policies],
+    }
 
 
 def measure_table(measures: list[Measure], page: str, catalog: Catalog, lang: str, area: bool = True) -> str:
-    """A table of measures, marked as one (class measure-table) for those who read the HTML: the
-    search leaves these excerpts out, since each measure is a search result of its own."""
+    """A table of measures, marked as one (class measure-table, data-search-ignore): the search
+    leaves these excerpts out, since each measure is a search result of its own."""
     strings = Strings.of(catalog, lang)
     columns = ["id", "area", "text", "policies"] if area else ["id", "text", "policies"]
-    table = pipe_table([strings[f"measures_head.{c}"] for c in columns],
-                       [measure_row(m, page, catalog, lang, area) for m in measures])
-    return render("measure_table.md", table=Markup(table))
+    return render("measure_table.html", headings=[strings[f"measures_head.{c}"] for c in columns],
+                  rows=[measure_row(m, page, catalog, lang, area) for m in measures])
 
 
 def groups(measures: list[Measure]) -> list[tuple[tuple[int, str, int], list[Measure]]]:

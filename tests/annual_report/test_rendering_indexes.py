@@ -11,7 +11,7 @@ from annual_report.rendering import indexes
 def test_measures_by_year_has_a_heading_and_a_table_per_group():
     out = indexes.measures_by_year(page("measures/index.md", "en"), make_catalog())
     assert "## Work done in 2023 { #2023-done }" in out and "## Plans for 2024 { #2023-planned }" in out
-    assert out.count('<div class="measure-table" markdown>') == 2
+    assert out.count('<div class="measure-table" data-search-ignore>') == 2
 
 
 def test_an_area_without_measures_says_so():

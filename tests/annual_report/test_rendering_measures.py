@@ -36,13 +36,25 @@ def test_a_tag_in_an_area_name_stays_text():
     assert "<script>" not in out and "&lt;script&gt;" in out
 
 
-def test_a_measure_table_is_marked_as_one_with_a_row_per_measure():
+def test_a_measure_table_is_marked_as_one_with_a_row_per_measure_and_links_as_built():
     catalog = make_catalog()
     out = measure_table(catalog.measures, "measures/index.md", catalog, "en")
     wrapper = BeautifulSoup(out, "html.parser").select_one("div.measure-table")
-    assert wrapper is not None and wrapper["markdown"] == ""
-    rows = [line for line in out.splitlines() if line.startswith("| ")]
-    assert rows[0] == "| ID | Area | Text (opening words) | Policies cited |" and len(rows) == 1 + len(catalog.measures)
+    assert wrapper is not None and wrapper.has_attr("data-search-ignore") and not wrapper.has_attr("markdown")
+    assert [th.get_text() for th in wrapper.select("thead th")] == ["ID", "Area", "Text (opening words)", "Policies cited"]
+    rows = wrapper.select("tbody tr")
+    assert len(rows) == len(catalog.measures)
+    first = catalog.measures[0]
+    link = rows[0].select_one("td a")
+    # From /en/measures/ to the measure's own page, as MkDocs builds it with directory URLs.
+    assert link.get_text() == first.id and link["href"] == f"../{first.page.removesuffix('.md')}/#{first.anchor}"
+
+
+def test_text_in_a_measure_table_is_escaped_once():
+    catalog = make_catalog()
+    catalog.measures[0].text = "《A & B》 <b>x</b>"
+    out = measure_table(catalog.measures[:1], "measures/index.md", catalog, "zh")
+    assert "&amp; B》 &lt;b&gt;x&lt;/b&gt;" in out and "<b>" not in out
 
 
 def test_groups_follow_the_reading_order_and_kinds_have_short_names():
