@@ -36,6 +36,8 @@ from html import unescape
 
 from .model import Catalog, Measure
 from .rendering.markdown import plain
+from .rendering.strings import Strings
+from .structure import MEASURED_KINDS
 
 HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00020000-\U0003134f")
@@ -48,27 +50,10 @@ LATIN_WORD = re.compile(f"^(?![0-9_{HAN}])\\w")  # a token that begins with a le
 TITLE_AT = 1 << 20
 SHARD = 8  # records per file: a result list of ten loads a few small files
 BUCKET_BYTES = 2048  # the buckets' mean size: a query's tokens load a few kilobytes each
-KINDS_LAST = ("page", "glossary")  # the record kinds that are not measures or policies (see Record)
-
-# The search's own words (the box itself uses Material's: overrides/partials/search.html).
-UI = {
-    "zh": {"kinds": {"policy": "政策", "page": "页面", "glossary": "术语"}, "level": "层级：{}", "levels": {},
-           "strings": {"literal": "完全匹配：{n} 个（措施 {measures} 项，政策和页面 {others} 个）", "partial": "部分匹配：{n} 个",
-                       "none": "没有找到符合条件的结果", "short": "请至少输入两个汉字或一个词", "more": "显示更多结果（还有 {n} 个）",
-                       "facets": "筛选结果", "measures": "全部措施", "kind": "类别", "year": "年度", "area": "领域", "all": "全部",
-                       "in_part": "部分匹配", "loading": "正在加载搜索……", "failed": "搜索加载失败，请刷新页面重试"}},
-    "en": {"kinds": {"policy": "policy", "page": "page", "glossary": "glossary"}, "level": "Level: {}",
-           "levels": {"国家": "national", "自治区": "Xinjiang Uygur Autonomous Region", "省": "provincial",
-                      "自治州": "Bortala Prefecture", "市": "prefecture or city level", "县": "county level",
-                      "本局": "the bureau"},
-           "strings": {"literal": "Exact matches: {n} ({measures} measures, {others} policies and pages)",
-                       "partial": "Partial matches: {n}", "none": "No matching documents",
-                       "short": "Type at least two Chinese characters or a word", "more": "Show more results ({n} left)",
-                       "facets": "Narrow the results", "measures": "all measures", "kind": "Kind", "year": "Year", "area": "Area", "all": "All",
-                       "in_part": "partial match", "loading": "Loading the search…",
-                       "failed": "The search failed to load; reload the page to try again"}},
-}
-
+KINDS_LAST = ("page", "glossary")
+# The words the search box shows, data/ui-strings.yml's search.literal …: the engine fills in {n} …
+ENGINE_STRINGS = ("literal", "partial", "none", "short", "more", "facets", "measures", "kind", "year", "area", "all",
+                  "in_part", "loading", "failed")  # the record kinds that are not measures or policies (see Record)
 
 def stem(word: str) -> str:
     """A word as the index holds it: NFKC, lower case, plural endings removed (lawyers → lawyer,
@@ -182,15 +167,15 @@ def measure_record(measure: Measure, catalog: Catalog, page_url: str, page_title
                   searched_title=measure.id)
 
 
-def policy_record(policy, page_url: str, page_title: str, lang: str) -> Record:
+def policy_record(policy, page_url: str, page_title: str, strings: Strings) -> Record:
     """A policy as a result: found by its title, its aliases and official title; shown with its level,
     never with its facts table."""
     other = [t for t in [*policy.titles[1:], policy.official_title or "", *policy.meta.get("cited_without_brackets", [])]
              if t and t != policy.title]
-    if lang != "zh":
+    if strings.lang != "zh":
         other = [policy.title, *other]
     level = policy.meta.get("level") or ""
-    note = UI[lang]["level"].format(UI[lang]["levels"].get(level, level)) if level else ""
+    note = strings["search.level"].format(level=strings[f"search.level.{level}"]) if level else ""
     return Record(url=page_url, title=page_title, text="；".join(dict.fromkeys(other)), kind="policy", note=note)
 
 
@@ -287,11 +272,11 @@ def base36(n: int) -> str:
             return out
 
 
-def build_index(records: list[Record], lang: str, words: list[str], catalog: Catalog,
-                kind_labels: dict[str, str]) -> dict[str, str]:
-    """The search files of a language (path under search/ → text). Records are numbered newest
+def build_index(records: list[Record], words: list[str], catalog: Catalog, strings: Strings) -> dict[str, str]:
+    """The search files of ``strings``' language (path under search/ → text). Records are numbered newest
     report first, then by kind and area, so that the facets of a number are those of its run
     (manifest "groups") and the results of one report share files."""
+    lang = strings.lang
     kind_order = {k: i for i, k in enumerate(dict.fromkeys([*(m.kind for m in catalog.measures), "policy", *KINDS_LAST]))}
     ordered = sorted(enumerate(records), key=lambda ir: (ir[1].year is None, -(ir[1].year or 0),
                                                          kind_order.get(ir[1].kind, len(kind_order)), ir[1].area, ir[0]))
@@ -331,12 +316,12 @@ def build_index(records: list[Record], lang: str, words: list[str], catalog: Cat
         area = catalog.areas.get(a)
         if area:
             area_labels[a] = (area.short_zh or area.name_zh) if lang == "zh" else (area.short_en or area.name_en)
-    labels = {**UI[lang]["kinds"], **kind_labels}
+    labels = {kind: strings[f"kind_short.{kind}" if kind in MEASURED_KINDS else f"search.kind.{kind}"] for kind in kinds}
     out["manifest.json"] = compact({
         "lang": lang, "count": len(records), "buckets": buckets, "shard": SHARD, "title_at": TITLE_AT,
         "groups": groups, "kinds": [[k, labels.get(k, k)] for k in kinds],
         "areas": [[a, area_labels.get(a, a)] for a in areas], "words": words,
-        "measure_kinds": [k for k in kinds if k not in ("policy", *KINDS_LAST)], "ui": UI[lang]["strings"],
+        "measure_kinds": [k for k in kinds if k not in ("policy", *KINDS_LAST)], "ui": {name: strings[f"search.{name}"] for name in ENGINE_STRINGS},
     })
     return out
 

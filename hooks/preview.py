@@ -29,7 +29,7 @@ import annual_report
 import site_build
 from annual_report.errors import ContentError
 from site_build.additions import with_additions
-from site_build.build import Build, kept
+from site_build.build import Build, events_of, kept
 
 log = logging.getLogger("mkdocs.hooks.preview")
 
@@ -117,6 +117,4 @@ class Preview:
         last["outputs"] = outputs
 
 
-preview = Preview()
-on_nav = preview.on_nav
-on_post_build = preview.on_post_build
+globals().update(events_of(Preview()))

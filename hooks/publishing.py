@@ -35,7 +35,7 @@ from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write
 from annual_report.feeds import json_feed, report_items, rss
 from annual_report.links import url_path
 from annual_report.open_data import write_open_data
-from site_build.build import DEFAULT_LANGUAGE, Build, kept
+from site_build.build import DEFAULT_LANGUAGE, Build, events_of, kept
 
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 REDIRECT_POLICY = ("default-src 'self'; script-src {hash}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -143,8 +143,4 @@ def with_redirect_policy(html: str) -> str:
     return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
 
 
-publishing = Publishing()
-on_config = publishing.on_config
-on_pre_build = publishing.on_pre_build
-on_page_context = publishing.on_page_context
-on_post_build = publishing.on_post_build
+globals().update(events_of(Publishing()))

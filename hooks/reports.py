@@ -24,7 +24,7 @@ from annual_report.errors import ContentError
 from annual_report.glossary import annotate_html
 from annual_report.rendering.glossary import definition_label
 from site_build.additions import with_additions
-from site_build.build import Build, is_fallback, source_page, strip_language
+from site_build.build import Build, events_of, is_fallback, source_page, strip_language
 
 log = logging.getLogger("mkdocs.hooks.reports")
 
@@ -92,10 +92,4 @@ class Reports:
                      len(self.untranslated), "\n  ".join(sorted(self.untranslated)))
 
 
-reports = Reports()
-on_config = reports.on_config
-on_files = reports.on_files
-on_pre_build = reports.on_pre_build
-on_page_markdown = reports.on_page_markdown
-on_page_content = reports.on_page_content
-on_post_build = reports.on_post_build
+globals().update(events_of(Reports()))

@@ -28,9 +28,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from annual_report.rendering.measures import short_kind_names
+from annual_report.rendering.strings import Strings
 from annual_report.search import Record, build_index, dictionary_words, measure_record, page_records, policy_record
-from site_build.build import DEFAULT_LANGUAGE, Build, kept, language_of, source_page
+from site_build.build import DEFAULT_LANGUAGE, Build, events_of, kept, language_of, source_page
 
 FOLDER = "search"  # the index's folder in each language's root
 ENGINE = "assets/javascripts/site-search.js"
@@ -127,7 +127,7 @@ class Search:
         title = page.title or ""
         policy = next((p for p in catalog.policies.values() if p.page == source), None)
         if policy is not None:
-            found = [policy_record(policy, url, title, lang)]
+            found = [policy_record(policy, url, title, Strings.of(catalog, lang))]
         else:
             year = page.meta.get("report") if isinstance(page.meta.get("report"), int) else None
             kind = "glossary" if source == GLOSSARY else "page"
@@ -165,7 +165,7 @@ class Search:
 
 def write_indexes(indexes, words, catalog) -> None:
     for root, found, lang in indexes:
-        write_folder(root, FOLDER, build_index(found, lang, words, catalog, short_kind_names(catalog, lang)))
+        write_folder(root, FOLDER, build_index(found, words, catalog, Strings.of(catalog, lang)))
 
 
 def write_folder(root: Path, name: str, files: dict[str, str]) -> None:
@@ -204,13 +204,4 @@ def relative_url(url: str, lang: str) -> str:
     return url.removeprefix(f"{lang}/") if lang != DEFAULT_LANGUAGE else url
 
 
-search = Search()
-on_config = search.on_config
-on_pre_build = search.on_pre_build
-on_files = search.on_files
-on_nav = search.on_nav
-on_page_content = search.on_page_content
-on_page_context = search.on_page_context
-on_template_context = search.on_template_context
-on_post_page = search.on_post_page
-on_post_build = search.on_post_build
+globals().update(events_of(Search()))

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from site_build.build import Build
+from site_build.build import Build, events_of
 from site_build.content_security_policy import InlineNotAllowed, template_scripts, with_policy
 
 
@@ -66,8 +66,4 @@ def escape_strings(meta: dict) -> dict:
     return meta
 
 
-security = Security()
-on_config = security.on_config
-on_page_markdown = security.on_page_markdown
-on_post_page = security.on_post_page
-on_post_template = security.on_post_template
+globals().update(events_of(Security()))

@@ -120,3 +120,9 @@ def kept(name: str) -> dict:
     one `mkdocs serve` rebuild to the next (hook modules are loaded anew for each; this module is not),
     and from one language's build to the other's."""
     return _kept.setdefault(name, {})
+
+
+def events_of(capability: object) -> dict:
+    """The capability's on_* methods, for its hook module to expose as functions: MkDocs calls a hook
+    module's functions by event name, and each capability keeps its state on one object."""
+    return {name: getattr(capability, name) for name in dir(type(capability)) if name.startswith("on_")}

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import yaml
+
 from annual_report.model import Area, Catalog, Measure
+from conftest import ROOT
+from annual_report.rendering.strings import Strings
 from annual_report.search import (TITLE_AT, Record, build_index, dictionary_words, fnv1a, page_records, stem,
                                   title_words, tokens)
 
@@ -54,7 +58,8 @@ def test_the_index_finds_a_record_by_the_positions_of_its_tokens():
         Measure("2023-1-01-1", 2023, 2023, "done", "a", 1, 1, 1, "推进公职律师工作", "x.md", 1)])
     records = [Record("x/#m-2023-1-01-1", "2023-1-01-1 甲", "推进公职律师工作", "done", "页", 2023, "a"),
                Record("p/", "政策", "", "policy", note="层级：国家")]
-    files = build_index(records, "zh", ["公职律师"], catalog, {"done": "已开展"})
+    catalog.ui_strings = UI_STRINGS
+    files = build_index(records, ["公职律师"], catalog, Strings(UI_STRINGS, "zh"))
     manifest = json.loads(files["manifest.json"])
     assert manifest["count"] == 2 and manifest["words"] == ["公职律师"]
     assert manifest["kinds"] == [["done", "已开展"], ["policy", "政策"]]
@@ -65,6 +70,9 @@ def test_the_index_finds_a_record_by_the_positions_of_its_tokens():
     bucket = files[f"t/{fnv1a('政策') % manifest['buckets']}.txt"]
     assert f"政策\t1:{int_to36(TITLE_AT)}" in bucket  # a title's tokens stand after TITLE_AT
     assert json.loads(files["r/0.json"])[1] == {"u": "p/", "t": "政策", "x": "", "n": "层级：国家"}
+
+
+UI_STRINGS = yaml.safe_load((ROOT / "data" / "ui-strings.yml").read_text("utf-8"))
 
 
 def int_to36(n: int) -> str:

@@ -29,12 +29,6 @@ def kind_title(strings: Strings, kind: str, year: int) -> str:
     return strings[f"kind.{kind}"].format(year=year)
 
 
-def short_kind_names(catalog: Catalog, lang: str) -> dict[str, str]:
-    """Each kind of measure in a word or two (the search's filters)."""
-    strings = Strings.of(catalog, lang)
-    return {kind: strings[f"kind_short.{kind}"] for kind in MEASURED_KINDS}
-
-
 def outcome_label(m: Measure, strings: Strings) -> str:
     return strings[f"outcome.{m.outcome['status']}"].format(year=m.year)
 

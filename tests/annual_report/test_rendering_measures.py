@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from rendering_factory import CITING_TEXT, DONE_TEXT, PROBE, WORK, WORK_BODY, WORK_META, make_catalog
 
 from annual_report.model import Area
-from annual_report.rendering.measures import annotate_report_page, groups, measure_table, short_kind_names
+from annual_report.rendering.measures import annotate_report_page, groups, measure_table
 
 
 def spans(markdown: str):
@@ -57,7 +57,6 @@ def test_text_in_a_measure_table_is_escaped_once():
     assert "&amp; B》 &lt;b&gt;x&lt;/b&gt;" in out and "<b>" not in out
 
 
-def test_groups_follow_the_reading_order_and_kinds_have_short_names():
+def test_groups_follow_the_reading_order():
     catalog = make_catalog()
     assert [key for key, _ in groups(catalog.measures)] == [(2023, "done", 2023), (2023, "planned", 2024)]
-    assert short_kind_names(catalog, "zh")["planned"] == "计划"

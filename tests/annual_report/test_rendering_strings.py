@@ -15,7 +15,8 @@ from annual_report.rendering.strings import Strings
 PACKAGE = Path(__file__).resolve().parents[2] / "annual_report" / "rendering"
 
 
-FILLED_IN = {"year", "report", "plan_year", "label", "title", "official", "term", "en"}  # what the code passes
+FILLED_IN = {"year", "report", "plan_year", "label", "title", "official", "term", "en", "level",  # what the code passes
+             "n", "measures", "others"}  # what the search box fills in (site-search.js)
 
 
 def fields(text: str) -> set[str]:
@@ -55,3 +56,9 @@ def test_the_build_names_an_entry_without_both_languages(tmp_path):
     [error] = reader.errors
     assert str(error) == ("data/ui-strings.yml: 'none' does not give a text in both languages\n"
                           "  How to fix: write it as 'none: {zh: …, en: …}' (the comment at the top explains the format)")
+
+
+def test_no_key_is_given_twice():
+    """YAML keeps the last of two equal keys without a word: a second entry would silently replace the first."""
+    keys = re.findall(r"^([^\s#][^:]*):", (PACKAGE.parents[1] / "data" / "ui-strings.yml").read_text("utf-8"), re.M)
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
