@@ -405,13 +405,12 @@ def test_pages_git_does_not_know_get_one_steady_date(monkeypatch):
     """Without git history the plugin takes the clock twice (last update, then creation); a tick in
     between made a page look created after its last update, a warning that failed strict builds."""
     monkeypatch.syspath_prepend(str(ROOT / "hooks"))
-    import page_dates
+    import publishing
     from mkdocs_git_revision_date_localized_plugin.plugin import GitRevisionDateLocalizedPlugin
 
     assert getattr(GitRevisionDateLocalizedPlugin._get_commit, "steady", False)
     answers = iter([("", 1000), ("", 1001), ("0123abc", 5)])
-    get = page_dates._steady(lambda self, page, first: next(answers))
-    monkeypatch.setattr(page_dates, "build_time", [999])
+    get = publishing._steady(lambda self, page, first: next(answers), [999])  # the build started at 999
     assert get(None, None, False) == get(None, None, True) == ("", 999)
     assert get(None, None, True) == ("0123abc", 5)  # a page git knows keeps its commit's date
 
