@@ -88,7 +88,14 @@ def sidebar(nav: Navigation, year: int | None) -> Navigation:
 
 # Per section of reports, worked out once per build and language (a page then costs the same at any
 # number of reports): the children always shown, by position, and each year's section by year.
+# Emptied with each new navigation, so that no earlier build's pages stay alive (`mkdocs serve`
+# rebuilds in one process).
 _layouts: dict[int, tuple[Section, list[tuple[int, object]], dict[int, tuple[int, object]]]] = {}
+
+
+def on_nav(nav, config, files):
+    _layouts.clear()
+    return nav
 
 
 def _layout(section: Section) -> tuple[list[tuple[int, object]], dict[int, tuple[int, object]]]:
