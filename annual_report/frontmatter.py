@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -111,8 +112,21 @@ def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text("utf-8"))
 
 
+# Pages already found valid, by schema: split_page gives the same object for the same text, so a page
+# unchanged since the last read (`mkdocs serve`) is not validated again. Weak: it keeps no page alive.
+_valid: dict[str, weakref.WeakValueDictionary] = {}
+
+
 def validate(page: SourcePage, schema_name: str) -> None:
     """Raise ContentError for the first schema violation, at the line of the offending field."""
+    valid = _valid.setdefault(schema_name, weakref.WeakValueDictionary())
+    if valid.get(id(page)) is page:
+        return
+    _check(page, schema_name)
+    valid[id(page)] = page
+
+
+def _check(page: SourcePage, schema_name: str) -> None:
     schema = load_schema(schema_name)
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(page.meta), key=lambda e: list(map(str, e.path)))

@@ -30,6 +30,7 @@ import site_build
 from annual_report.errors import ContentError
 from site_build.additions import with_additions
 from site_build.build import Build, events_of, kept
+from site_build.reading import content_digest
 
 log = logging.getLogger("mkdocs.hooks.preview")
 
@@ -59,6 +60,18 @@ def code_fingerprint(root: Path) -> tuple:
     return tuple(sorted(found))
 
 
+def read_source(page: Page, config, sources: dict) -> bool:
+    """page.read_source(config), from memory when the file is as it was at the last rebuild (then True)."""
+    stat = os.stat(page.file.abs_src_path)
+    key, known = (stat.st_mtime_ns, stat.st_size), sources.get(page.file.abs_src_path)
+    if known is not None and known[0] == key:
+        page.markdown, page.meta = known[1], dict(known[2])
+        return True
+    page.read_source(config)
+    sources[page.file.abs_src_path] = (key, page.markdown, dict(page.meta))
+    return False
+
+
 class Preview:
     def __init__(self):
         self.memory = kept("preview")  # lang -> {"code", "titles", "digests", "anchors", "outputs"}
@@ -71,10 +84,16 @@ class Preview:
             return nav
         last = self.memory.setdefault(build.language, {})
         self.pages = [file.page or Page(None, file, config) for file in files.documentation_pages()]
+        sources = kept("preview-sources")
+        catalog = content_digest(build.catalog)
+        same_catalog = last.get("catalog") == catalog
         digests = {}
         for page in self.pages:
-            page.read_source(config)
-            digests[page.file.src_uri] = self.digest(page, build)
+            unchanged = read_source(page, config, sources)
+            uri = page.file.src_uri
+            # What the site adds comes from the page and the catalog: with neither changed, neither has it.
+            digests[uri] = last["digests"][uri] if same_catalog and unchanged and uri in last.get("digests", {}) \
+                else self.digest(page, build)
         titles = [(page.file.src_uri, page.title) for page in self.pages]
         code = code_fingerprint(build.root)
         everything = last.get("code") != code or last.get("titles") != titles
@@ -86,7 +105,7 @@ class Preview:
             if not modified:
                 page.present_anchor_ids = last.get("anchors", {}).get(page.file.src_uri)
             changed += modified
-        last.update(code=code, titles=titles, digests=digests)
+        last.update(code=code, titles=titles, digests=digests, catalog=catalog)
         log.info("Preview (%s): %d of %d pages rendered again", build.language, changed, len(self.pages))
         return nav
 
@@ -100,7 +119,8 @@ class Preview:
             markdown = page.markdown + "\0error"  # rendered again, so that MkDocs reports it
         finally:
             page.meta = meta
-        return hashlib.sha256((markdown + "\0" + repr(sorted(page.meta.items(), key=str))).encode("utf-8")).hexdigest()
+        text = f"{build.language}\0{markdown}\0{sorted(page.meta.items(), key=str)!r}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def on_post_build(self, config):
         build = Build.of(config)

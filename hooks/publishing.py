@@ -36,6 +36,7 @@ from annual_report.feeds import json_feed, report_items, rss
 from annual_report.links import url_path
 from annual_report.open_data import write_open_data
 from site_build.build import DEFAULT_LANGUAGE, Build, events_of, kept
+from site_build.reading import content_digest
 
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 REDIRECT_POLICY = ("default-src 'self'; script-src {hash}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -93,11 +94,24 @@ class Publishing:
         lang = build.language
         if not build.builds_default_language and site.name != lang:  # i18n may report the root site_dir here
             site = site / lang
-        if build.builds_default_language:
-            write_open_data(build.catalog, site / "data", build.root / "schemas")
+        if build.builds_default_language and self.open_data_changed(build):
+            write_open_data(build.catalog, site / "data", build.root / "schemas", check=not build.serving)
         write_feeds(build, config, site)
         write_redirects(build.catalog.redirects, site)
         self.date_sitemap(config)
+
+    @staticmethod
+    def open_data_changed(build: Build) -> bool:
+        """Always in a build; in a preview, only when the catalog's content changed (the files are
+        checked against their schemas in the build and CI)."""
+        if not build.serving:
+            return True
+        written = kept("open-data")
+        digest = content_digest(build.catalog)
+        if written.get("digest") == digest:
+            return False
+        written["digest"] = digest
+        return True
 
     def date_sitemap(self, config):
         """mkdocs-static-i18n writes one sitemap.xml in the first language's build, listing the other

@@ -8,7 +8,9 @@ modification time) and read again only when that changes. A build reads it the s
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from pathlib import Path
 
 from annual_report.catalog import read_site
@@ -16,7 +18,7 @@ from annual_report.model import Catalog
 
 READ_FROM = ("docs", "data", "schemas")
 
-_last: tuple[tuple, Catalog, list[str]] | None = None
+_last: tuple[tuple, Catalog, list[str], str] | None = None
 
 
 def fingerprint(root: Path) -> tuple:
@@ -36,5 +38,13 @@ def read_catalog(root: Path, include_drafts: bool) -> tuple[Catalog, list[str]]:
     if _last is not None and _last[0] == key:
         return _last[1], _last[2]
     catalog, warnings = read_site(root, include_drafts)
-    _last = (key, catalog, warnings)
+    # Taken at once, before any lookup is cached on the catalog: the same content, the same digest.
+    _last = (key, catalog, warnings, hashlib.sha256(pickle.dumps(catalog, protocol=5)).hexdigest())
     return catalog, warnings
+
+
+def content_digest(catalog: Catalog) -> str:
+    """A digest of everything the catalog holds, for a preview to tell whether what a generated page
+    shows can have changed (hooks/preview.py)."""
+    assert _last is not None and _last[1] is catalog, "only the catalog read last has a digest"
+    return _last[3]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 
 from ..links import href, url_path
 
@@ -56,13 +57,17 @@ def excerpt(sentence: str, limit: int = 60) -> str:
 
 def site_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A link for raw HTML from one page to another, as built with directory URLs (MkDocs rewrites
-    the links of Markdown, not those of raw HTML; tests/test_reader_features.py checks they land)."""
-    if to_page == from_page:
-        target = ""
-    else:
-        target = posixpath.relpath(url_path(to_page) or ".", url_path(from_page) or ".")
-        target = "./" if target == "." else target + "/"
+    the links of Markdown, not those of raw HTML; tests/test_links.py checks that every link lands)."""
+    target = _relative_url(from_page, to_page)
     return f"{target}#{anchor}" if anchor else target or "./"
+
+
+@lru_cache(maxsize=65536)  # an index links the same few pages from thousands of rows
+def _relative_url(from_page: str, to_page: str) -> str:
+    if to_page == from_page:
+        return ""
+    target = posixpath.relpath(url_path(to_page) or ".", url_path(from_page) or ".")
+    return "./" if target == "." else target + "/"
 
 
 _RELATIVE_LINK = re.compile(r"\]\((?!#|[a-z]+:|/)([^)\s#]+)(#[^)\s]*)?\)")
