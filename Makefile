@@ -18,9 +18,9 @@ $(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt requirement
 	touch $@
 
 ## serve: preview the site on http://127.0.0.1:8000 (drafts shown; after a save only the pages it
-## changes are rendered again, hooks/preview.py)
+## changes are rendered again, hooks/preview.py). ONLY=zh previews the Chinese pages alone, faster.
 serve: $(BIN)/.site-installed
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(if $(filter zh,$(ONLY)),BUILD_ENGLISH=false) $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## build: write the site to site/ (strict: any warning fails)
 build: $(BIN)/.site-installed
