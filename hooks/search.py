@@ -20,6 +20,7 @@ What is indexed: a page's article only (not the header, navigation and footer). 
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import threading
@@ -32,6 +33,7 @@ from annual_report.rendering.strings import Strings
 from annual_report.search import Record, build_index, dictionary_words, measure_record, page_records, policy_record
 from site_build.build import DEFAULT_LANGUAGE, Build, events_of, kept, language_of, source_page
 
+log = logging.getLogger("mkdocs.hooks.search")
 FOLDER = "search"  # the index's folder in each language's root
 ENGINE = "assets/javascripts/site-search.js"
 MEASURE_SPAN = re.compile(r'<span class="measure"(?: id="[^"]*")? data-measure="([^"]+)"')
@@ -166,6 +168,7 @@ class Search:
 def write_indexes(indexes, words, catalog) -> None:
     for root, found, lang in indexes:
         write_folder(root, FOLDER, build_index(found, words, catalog, Strings.of(catalog, lang)))
+    log.info("Search index written: %s", ", ".join(lang for _, _, lang in indexes))
 
 
 def write_folder(root: Path, name: str, files: dict[str, str]) -> None:
