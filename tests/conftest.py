@@ -71,13 +71,18 @@ def soup(site):
     return get
 
 
-def copy_project(dest: Path, reports: set[int] | None = None) -> Path:
-    """The project's content and configuration copied into dest, to build or to break.
+PROJECT_FILES = ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml")
+
+
+def copy_project(dest: Path, reports: set[int] | None = None, files: tuple[str, ...] = PROJECT_FILES) -> Path:
+    """The project's content and configuration copied into dest, to build or to break: the one way
+    tests copy the project.
 
     ``reports`` keeps only those report years (the others are taken out with their nav entries), so
-    that a test does not depend on which reports staff have added under docs/.
+    that a test does not depend on which reports staff have added under docs/. ``files`` are the
+    top-level files and folders copied (what a build needs, unless a test needs others).
     """
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
+    for name in files:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     if reports is not None:

@@ -8,7 +8,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import MKDOCS, ROOT, build_env, soup_of
+from conftest import MKDOCS, build_env, copy_project, soup_of
 
 REPO = "https://github.com/example-org/example-repo"  # a stand-in: the real address comes from GitHub
 EDIT = f"{REPO}/edit/main/docs/"
@@ -26,10 +26,7 @@ def edit_link(path):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """A project copy with one page left untranslated, built with REPO_URL set."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
-        src = ROOT / name
-        subprocess.run(["cp", "-r", str(src), str(project / name)], check=True)
+    project = copy_project(tmp_path_factory.mktemp("project"), reports={2023})
     (project / "docs" / "en" / "about.md").unlink()
     result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")], cwd=project,
                             capture_output=True, text=True, env={**build_env(), "REPO_URL": REPO})

@@ -207,10 +207,7 @@ def test_front_matter_strings_are_escaped_once_for_the_templates():
     assert meta["report"] == 2023 and meta["disclosure"] == {"x": "<b>"}  # nested values: render escapes them
 
 
-def test_a_tag_in_a_title_or_a_note_stays_text_in_the_built_site(tmp_path):
-    from conftest import copy_project
-
-    project = copy_project(tmp_path)
+def test_a_tag_in_a_title_or_a_note_stays_text_in_the_built_site(project):
     page = project / "docs/zh/measures/figures.md"  # in the nav by its page title
     text = page.read_text("utf-8")
     title = re.search(r"^title: (.*)$", text, re.M)[1]
