@@ -16,15 +16,6 @@ def project(tmp_path):
     return copy_project(tmp_path, reports={2023})
 
 
-def test_a_quoted_draft_status_is_a_draft(project):
-    assert import_report(project, 2024, FIXTURE_REPORTS / "five-part-2024.txt").returncode == 0
-    home = project / "docs" / "zh" / "reports" / "2024" / "index.md"
-    home.write_text(home.read_text("utf-8").replace("status: draft", 'status: "draft"'), "utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert not (project / "site" / "reports" / "2024").exists() and "2024年报告" not in (project / "site" / "index.html").read_text("utf-8")
-
-
 def add_page(project, front: str):
     for lang in ("zh", "en"):
         (project / "docs" / lang / "notes.md").write_text(f"---\ntitle: 笔记\n{front}---\n\n# 笔记\n\n草稿笔记XYZ。\n", "utf-8")
@@ -32,18 +23,33 @@ def add_page(project, front: str):
     config.write_text(config.read_text("utf-8").replace("  - 关于本站: about.md\n", "  - 关于本站: about.md\n  - notes.md\n"), "utf-8")
 
 
-def test_draft_true_keeps_any_page_out_of_the_site_and_the_preview_shows_it(project):
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory):
+    """One copy with two drafts that do not touch each other, built once as published and once as a
+    preview: a report whose home quotes its draft status, and a page marked draft: true."""
+    project = copy_project(tmp_path_factory.mktemp("drafts"), reports={2023})
+    assert import_report(project, 2024, FIXTURE_REPORTS / "five-part-2024.txt").returncode == 0
+    home = project / "docs" / "zh" / "reports" / "2024" / "index.md"
+    home.write_text(home.read_text("utf-8").replace("status: draft", 'status: "draft"'), "utf-8")
     add_page(project, "draft: true\n")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-2000:]
-    site = project / "site"
-    assert not (site / "notes").exists() and not (site / "en" / "notes").exists()
-    assert "草稿笔记XYZ" not in (site / "sitemap.xml").read_text("utf-8") + (site / "index.html").read_text("utf-8")
+    published = build(project)
+    assert published.returncode == 0, published.stderr[-2000:]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOW_DRAFTS": "1"}
     preview = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "preview")], cwd=project,
                              capture_output=True, text=True, env=env)
     assert preview.returncode == 0, preview.stderr[-2000:]
-    banner = soup_of(project / "preview" / "notes" / "index.html").select_one("article .admonition.danger")
+    return project
+
+
+def test_a_quoted_draft_status_is_a_draft(drafts):
+    assert not (drafts / "site" / "reports" / "2024").exists() and "2024年报告" not in (drafts / "site" / "index.html").read_text("utf-8")
+
+
+def test_draft_true_keeps_any_page_out_of_the_site_and_the_preview_shows_it(drafts):
+    site = drafts / "site"
+    assert not (site / "notes").exists() and not (site / "en" / "notes").exists()
+    assert "草稿笔记XYZ" not in (site / "sitemap.xml").read_text("utf-8") + (site / "index.html").read_text("utf-8")
+    banner = soup_of(drafts / "preview" / "notes" / "index.html").select_one("article .admonition.danger")
     assert "draft: true" in banner.get_text()
 
 
