@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ DOCS = ROOT / "docs"
 SOURCE = DOCS / "zh" / "reports" / "2023" / "2023-report.txt"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 FIXTURE_REPORTS = ROOT / "tests" / "fixtures" / "reports"
+CST = datetime.timezone(datetime.timedelta(hours=8))  # the dates a page shows are days in China
 
 _spec = importlib.util.spec_from_file_location("new_report", ROOT / "scripts" / "new_report.py")
 new_report = importlib.util.module_from_spec(_spec)
@@ -157,6 +160,50 @@ def project(tmp_path):
     other years staff have added), so that the tests' expectations hold."""
     return copy_project(tmp_path, reports={2023})
 
+
+
+REPO = "https://github.com/example-org/example-repo"  # a stand-in for REPO_URL: the real address comes from GitHub
+INJECTED_TITLE = '<b id="inj-title">粗</b> & 注'  # markup in a page title and a policy's note, which must stay text
+
+
+@dataclass
+class ElsewhereBuild:
+    project: Path  # the copy: outside any git repository
+    site: Path  # where it was built: outside the project and the working directory
+    working_directory: Path  # where `mkdocs build -f …` ran; it must stay empty
+    result: subprocess.CompletedProcess
+    built_on: tuple[str, str]  # the day in China when the build started and when it ended
+    injected_title: str  # the title of measures/figures.md as it must be shown, markup as text
+
+
+@pytest.fixture(scope="session")
+def built_elsewhere(tmp_path_factory) -> ElsewhereBuild:
+    """One strict build shared by the checks that need a copy built outside git and the shared site/
+    cannot give, built as the workflows build (REPO_URL set) with `-f` from another directory; each
+    change serves one module and touches nothing another reads:
+
+    - docs/en/about.md removed: an untranslated page edits the Chinese file it shows (test_edit_links);
+    - markup in the title of measures/figures.md and in a policy's note (test_sourced_statements);
+    - outside git, pages take the build date (test_reader_features); the index is written into the
+      site, not the working directory (test_search_dictionary).
+    """
+    project = copy_project(tmp_path_factory.mktemp("built-elsewhere"), reports={2023})
+    (project / "docs" / "en" / "about.md").unlink()
+    page = project / "docs/zh/measures/figures.md"
+    text = page.read_text("utf-8")
+    title = re.search(r"^title: (.*)$", text, re.M)[1]
+    in_yaml = INJECTED_TITLE.replace('"', '\\"')  # inside a double-quoted YAML string
+    page.write_text(text.replace(f"title: {title}", f'title: "{title} {in_yaml}"', 1), "utf-8")
+    policy = project / "docs/zh/policies/xinjiang-transport-minor-violations-exemption-list.md"
+    policy.write_text(policy.read_text("utf-8").replace("note: ", "note: <b id=inj-note>注</b>", 1), "utf-8")
+    working_directory = tmp_path_factory.mktemp("working-directory")
+    site = tmp_path_factory.mktemp("built") / "site"
+    before = datetime.datetime.now(CST).date().isoformat()
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+                            cwd=working_directory, capture_output=True, text=True, env={**build_env(), "REPO_URL": REPO})
+    after = datetime.datetime.now(CST).date().isoformat()
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return ElsewhereBuild(project, site, working_directory, result, (before, after), f"{title} {INJECTED_TITLE}")
 
 
 def build(project, site_dir: str = "site") -> subprocess.CompletedProcess:
