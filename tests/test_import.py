@@ -195,21 +195,6 @@ def test_every_unknown_citation_of_a_page_comes_in_one_item(project, tmp_path):
     assert "3 cited title(s)" in item and all(t in item for t in ("《甲规定》", "《乙办法》", "《博州交通运输局2023年法治政府建设年度报告》"))
 
 
-def test_a_cited_document_that_is_not_a_policy_needs_no_policy_page(project, tmp_path):
-    source = tmp_path / "official.txt"
-    source.write_text("一、主要举措和成效\n一是对照《博州交通运输局2023年法治政府建设年度报告》整改。\n", "utf-8")
-    assert import_report(project, 2024, source).returncode == 0
-    (project / "data" / "cited-documents.yml").write_text(
-        "- title: 博州交通运输局2023年法治政府建设年度报告\n  kind: report\n  page: reports/2023/index.md\n", "utf-8")
-    catalog, notices = read_catalog(project)
-    assert not any("not known to the site" in n for n in notices)
-    assert catalog.by_id["2024-1-00-1"].policies == []  # recorded as a document, not as a policy
-    built = preview_build(project)
-    assert built.returncode == 0, built.stderr[-2000:]
-    link = soup_of(project / "site" / "reports" / "2024" / "progress" / "index.html").select_one("article a.policy-link")
-    assert link.get_text() == "《博州交通运输局2023年法治政府建设年度报告》" and link["href"] == "../../2023/"
-
-
 def test_policies_of_a_province_a_city_or_a_county_have_a_level(project):
     page = project / "docs" / "zh" / "policies" / "bureau-earthquake-emergency-plan.md"
     page.write_text(page.read_text("utf-8").replace("level: 本局", "level: 县"), "utf-8")
@@ -217,12 +202,39 @@ def test_policies_of_a_province_a_city_or_a_county_have_a_level(project):
     assert catalog.policies["bureau-earthquake-emergency-plan"].meta["level"] == "县"
 
 
-def test_an_older_report_goes_after_the_newer_ones_in_the_nav(project, tmp_path):
-    source = tmp_path / "official.txt"
-    source.write_text("一、主要举措和成效\n一是甲。\n", "utf-8")
-    for year in (2025, 2022):
+@pytest.fixture(scope="module")
+def three_more_reports(tmp_path_factory):
+    """One copy with three imports that do not touch each other, previewed once: 2024 cites the 2023
+    report, recorded in data/cited-documents.yml as a document that is not a policy; 2025 and 2022,
+    imported after it, go into the nav around the reports already there."""
+    project = copy_project(tmp_path_factory.mktemp("three-more"), reports={2023})
+    sources = tmp_path_factory.mktemp("sources")
+    citing, plain = sources / "citing.txt", sources / "plain.txt"
+    citing.write_text("一、主要举措和成效\n一是对照《博州交通运输局2023年法治政府建设年度报告》整改。\n", "utf-8")
+    plain.write_text("一、主要举措和成效\n一是甲。\n", "utf-8")
+    for year, source in ((2024, citing), (2025, plain), (2022, plain)):
         assert import_report(project, year, source).returncode == 0
+    (project / "data" / "cited-documents.yml").write_text(
+        "- title: 博州交通运输局2023年法治政府建设年度报告\n  kind: report\n  page: reports/2023/index.md\n", "utf-8")
+    catalog, notices = read_catalog(project)
+    built = preview_build(project)
+    assert built.returncode == 0, built.stderr[-2000:]
+    return project, catalog, notices
+
+
+def test_a_cited_document_that_is_not_a_policy_needs_no_policy_page(three_more_reports):
+    project, catalog, notices = three_more_reports
+    assert not any("not known to the site" in n for n in notices)
+    assert catalog.by_id["2024-1-00-1"].policies == []  # recorded as a document, not as a policy
+    link = soup_of(project / "site" / "reports" / "2024" / "progress" / "index.html").select_one("article a.policy-link")
+    assert link.get_text() == "《博州交通运输局2023年法治政府建设年度报告》" and link["href"] == "../../2023/"
+
+
+def test_an_older_report_goes_after_the_newer_ones_in_the_nav(three_more_reports):
+    project, _, _ = three_more_reports
     nav = (project / "mkdocs.yml").read_text("utf-8")
-    order = [nav.index(f"      - {year}年报告:") for year in (2025, 2023, 2022)]
+    order = [nav.index(f"      - {year}年报告:") for year in (2025, 2024, 2023, 2022)]
     assert order == sorted(order)
-    assert preview_build(project).returncode == 0
+    assert (project / "site" / "reports" / "2022" / "index.html").is_file()  # the preview built with it
+
+
