@@ -182,7 +182,8 @@ def built_elsewhere(tmp_path_factory) -> ElsewhereBuild:
     cannot give, built as the workflows build (REPO_URL set) with `-f` from another directory; each
     change serves one module and touches nothing another reads:
 
-    - docs/en/about.md removed: an untranslated page edits the Chinese file it shows (test_edit_links);
+    - docs/en/about.md removed: an untranslated page edits the Chinese file it shows (test_edit_links)
+      and says it is not translated (test_disclosure);
     - markup in the title of measures/figures.md and in a policy's note (test_sourced_statements);
     - outside git, pages take the build date (test_reader_features); the index is written into the
       site, not the working directory (test_search_dictionary).
