@@ -207,6 +207,54 @@ def built_elsewhere(tmp_path_factory) -> ElsewhereBuild:
     return ElsewhereBuild(project, site, working_directory, result, (before, after), f"{title} {INJECTED_TITLE}")
 
 
+DRAFT_MARK = "草稿标记XYZ"  # written into the draft report's home heading: no trace of it may be published
+
+
+def add_notes_page(project: Path, front: str) -> None:
+    """A page notes.md in both languages and in the nav, with ``front`` in its front matter."""
+    for lang in ("zh", "en"):
+        (project / "docs" / lang / "notes.md").write_text(f"---\ntitle: 笔记\n{front}---\n\n# 笔记\n\n草稿笔记XYZ。\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - 关于本站: about.md\n", "  - 关于本站: about.md\n  - notes.md\n"), "utf-8")
+
+
+def preview_build(project: Path, site_dir: str = "site") -> subprocess.CompletedProcess:
+    """What `SHOW_DRAFTS=1 make build` does: drafts built as the preview shows them."""
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / site_dir)],
+                          cwd=project, capture_output=True, text=True, env={**build_env(), "SHOW_DRAFTS": "1"})
+
+
+@dataclass
+class DraftBuilds:
+    project: Path
+    imported: subprocess.CompletedProcess  # `make new-report YEAR=2024 SOURCE=five-part-2024.txt`
+    published: subprocess.CompletedProcess  # the plain build, into project/site
+    preview: subprocess.CompletedProcess  # the preview (SHOW_DRAFTS=1), into project/preview
+
+
+@pytest.fixture(scope="session")
+def draft_builds(tmp_path_factory) -> DraftBuilds:
+    """One copy with two drafts, built once as published and once as the preview shows it: the
+    five-part fixture report imported as the 2024 draft (its home quoting its status, ``"draft"``,
+    and its heading holding DRAFT_MARK), and a page notes.md marked ``draft: true``. The two drafts
+    touch nothing of each other; test_import, test_drafts and test_staff_workflow read these builds."""
+    project = copy_project(tmp_path_factory.mktemp("drafts"), reports={2023})
+    imported = import_report(project, 2024, FIXTURE_REPORTS / "five-part-2024.txt")
+    assert imported.returncode == 0, imported.stderr
+    home = project / "docs" / "zh" / "reports" / "2024" / "index.md"
+    text = home.read_text("utf-8")
+    heading = "# 博州交通运输局2024年法治政府建设年度报告 {"
+    assert "\nstatus: draft\n" in text and heading in text
+    home.write_text(text.replace("\nstatus: draft\n", '\nstatus: "draft"\n', 1)
+                    .replace(heading, heading.replace(" {", f"{DRAFT_MARK} {{"), 1), "utf-8")
+    add_notes_page(project, "draft: true\n")
+    published = build(project)
+    assert published.returncode == 0, published.stderr[-3000:]
+    preview = preview_build(project, "preview")
+    assert preview.returncode == 0, preview.stderr[-3000:]
+    return DraftBuilds(project, imported, published, preview)
+
+
 def build(project, site_dir: str = "site") -> subprocess.CompletedProcess:
     """A strict build of a project copy (never --quiet: it hides the warnings strict counts)."""
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / site_dir)],
