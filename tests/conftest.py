@@ -1,4 +1,11 @@
-"""Shared fixtures. Tests of the built site read site/, which `make test` builds first (strict)."""
+"""Shared fixtures.
+
+Three kinds of test, from the cheapest: tests/annual_report/ test the package on strings and small
+files, with no build; tests of the built site read site/ (``site``: built once per session, and again
+only when something it is built from changed); a check that only a build of a changed project can
+show builds a copy (``copy_project``), and such copies are shared where the changes do not touch each
+other (``built_elsewhere``, ``draft_builds`` per session; module fixtures in the test files).
+"""
 
 from __future__ import annotations
 
