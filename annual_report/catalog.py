@@ -461,6 +461,8 @@ class CatalogReader:
     # --- Data files -----------------------------------------------------------------------------------
 
     def read_glossary(self) -> list[Term]:
+        if not (self.data / "glossary.yml").exists():
+            return []
         try:
             return load_glossary(self.data / "glossary.yml")
         except ContentError as err:

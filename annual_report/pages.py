@@ -71,13 +71,19 @@ def scan_blocks(body: str) -> list[Block]:
             i += 1
             while i < len(lines) and (not lines[i].strip() or lines[i].startswith(("    ", "\t"))):
                 i += 1
-        elif line.startswith("<"):  # HTML block or comment: skip to the blank line after it
-            while i < len(lines) and lines[i].strip():
+        elif line.startswith("<!--"):  # a comment: skip to the line that closes it
+            while i < len(lines) and "-->" not in lines[i]:
                 i += 1
-            if line.startswith("<div") or line.startswith("<!--") and "-->" not in line:
-                closing = "</div>" if line.startswith("<div") else "-->"
-                while i < len(lines) and closing not in lines[i]:
-                    i += 1
+            i += 1
+        elif line.startswith("<div"):  # a <div> the site added: skip to the line that closes it
+            depth = 0
+            while i < len(lines):
+                depth += lines[i].count("<div") - lines[i].count("</div>")
+                i += 1
+                if depth <= 0:
+                    break
+        elif line.startswith("<"):  # another HTML block: skip to the blank line after it
+            while i < len(lines) and lines[i].strip():
                 i += 1
         elif line.strip():
             first = i

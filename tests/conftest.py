@@ -1,13 +1,22 @@
-"""Shared fixtures. Tests of the built site read site/, which `make test` builds first (strict)."""
+"""Shared fixtures.
+
+Three kinds of test, from the cheapest: tests/annual_report/ test the package on strings and small
+files, with no build; tests of the built site read site/ (``site``: built once per session, and again
+only when something it is built from changed); a check that only a build of a changed project can
+show builds a copy (``copy_project``), and such copies are shared where the changes do not touch each
+other (``built_elsewhere``, ``draft_builds`` per session; module fixtures in the test files).
+"""
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,6 +29,7 @@ DOCS = ROOT / "docs"
 SOURCE = DOCS / "zh" / "reports" / "2023" / "2023-report.txt"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 FIXTURE_REPORTS = ROOT / "tests" / "fixtures" / "reports"
+CST = datetime.timezone(datetime.timedelta(hours=8))  # the dates a page shows are days in China
 
 _spec = importlib.util.spec_from_file_location("new_report", ROOT / "scripts" / "new_report.py")
 new_report = importlib.util.module_from_spec(_spec)
@@ -71,13 +81,18 @@ def soup(site):
     return get
 
 
-def copy_project(dest: Path, reports: set[int] | None = None) -> Path:
-    """The project's content and configuration copied into dest, to build or to break.
+PROJECT_FILES = ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml")
+
+
+def copy_project(dest: Path, reports: set[int] | None = None, files: tuple[str, ...] = PROJECT_FILES) -> Path:
+    """The project's content and configuration copied into dest, to build or to break: the one way
+    tests copy the project.
 
     ``reports`` keeps only those report years (the others are taken out with their nav entries), so
-    that a test does not depend on which reports staff have added under docs/.
+    that a test does not depend on which reports staff have added under docs/. ``files`` are the
+    top-level files and folders copied (what a build needs, unless a test needs others).
     """
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
+    for name in files:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     if reports is not None:
@@ -152,6 +167,99 @@ def project(tmp_path):
     other years staff have added), so that the tests' expectations hold."""
     return copy_project(tmp_path, reports={2023})
 
+
+
+REPO = "https://github.com/example-org/example-repo"  # a stand-in for REPO_URL: the real address comes from GitHub
+INJECTED_TITLE = '<b id="inj-title">粗</b> & 注'  # markup in a page title and a policy's note, which must stay text
+
+
+@dataclass
+class ElsewhereBuild:
+    project: Path  # the copy: outside any git repository
+    site: Path  # where it was built: outside the project and the working directory
+    working_directory: Path  # where `mkdocs build -f …` ran; it must stay empty
+    result: subprocess.CompletedProcess
+    built_on: tuple[str, str]  # the day in China when the build started and when it ended
+    injected_title: str  # the title of measures/figures.md as it must be shown, markup as text
+
+
+@pytest.fixture(scope="session")
+def built_elsewhere(tmp_path_factory) -> ElsewhereBuild:
+    """One strict build shared by the checks that need a copy built outside git and the shared site/
+    cannot give, built as the workflows build (REPO_URL set) with `-f` from another directory; each
+    change serves one module and touches nothing another reads:
+
+    - docs/en/about.md removed: an untranslated page edits the Chinese file it shows (test_edit_links)
+      and says it is not translated (test_disclosure);
+    - markup in the title of measures/figures.md and in a policy's note (test_sourced_statements);
+    - outside git, pages take the build date (test_reader_features); the index is written into the
+      site, not the working directory (test_search_dictionary).
+    """
+    project = copy_project(tmp_path_factory.mktemp("built-elsewhere"), reports={2023})
+    (project / "docs" / "en" / "about.md").unlink()
+    page = project / "docs/zh/measures/figures.md"
+    text = page.read_text("utf-8")
+    title = re.search(r"^title: (.*)$", text, re.M)[1]
+    in_yaml = INJECTED_TITLE.replace('"', '\\"')  # inside a double-quoted YAML string
+    page.write_text(text.replace(f"title: {title}", f'title: "{title} {in_yaml}"', 1), "utf-8")
+    policy = project / "docs/zh/policies/xinjiang-transport-minor-violations-exemption-list.md"
+    policy.write_text(policy.read_text("utf-8").replace("note: ", "note: <b id=inj-note>注</b>", 1), "utf-8")
+    working_directory = tmp_path_factory.mktemp("working-directory")
+    site = tmp_path_factory.mktemp("built") / "site"
+    before = datetime.datetime.now(CST).date().isoformat()
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+                            cwd=working_directory, capture_output=True, text=True, env={**build_env(), "REPO_URL": REPO})
+    after = datetime.datetime.now(CST).date().isoformat()
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return ElsewhereBuild(project, site, working_directory, result, (before, after), f"{title} {INJECTED_TITLE}")
+
+
+DRAFT_MARK = "草稿标记XYZ"  # written into the draft report's home heading: no trace of it may be published
+
+
+def add_notes_page(project: Path, front: str) -> None:
+    """A page notes.md in both languages and in the nav, with ``front`` in its front matter."""
+    for lang in ("zh", "en"):
+        (project / "docs" / lang / "notes.md").write_text(f"---\ntitle: 笔记\n{front}---\n\n# 笔记\n\n草稿笔记XYZ。\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - 关于本站: about.md\n", "  - 关于本站: about.md\n  - notes.md\n"), "utf-8")
+
+
+def preview_build(project: Path, site_dir: str = "site") -> subprocess.CompletedProcess:
+    """What `SHOW_DRAFTS=1 make build` does: drafts built as the preview shows them."""
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / site_dir)],
+                          cwd=project, capture_output=True, text=True, env={**build_env(), "SHOW_DRAFTS": "1"})
+
+
+@dataclass
+class DraftBuilds:
+    project: Path
+    imported: subprocess.CompletedProcess  # `make new-report YEAR=2024 SOURCE=five-part-2024.txt`
+    published: subprocess.CompletedProcess  # the plain build, into project/site
+    preview: subprocess.CompletedProcess  # the preview (SHOW_DRAFTS=1), into project/preview
+
+
+@pytest.fixture(scope="session")
+def draft_builds(tmp_path_factory) -> DraftBuilds:
+    """One copy with two drafts, built once as published and once as the preview shows it: the
+    five-part fixture report imported as the 2024 draft (its home quoting its status, ``"draft"``,
+    and its heading holding DRAFT_MARK), and a page notes.md marked ``draft: true``. The two drafts
+    touch nothing of each other; test_import, test_drafts and test_staff_workflow read these builds."""
+    project = copy_project(tmp_path_factory.mktemp("drafts"), reports={2023})
+    imported = import_report(project, 2024, FIXTURE_REPORTS / "five-part-2024.txt")
+    assert imported.returncode == 0, imported.stderr
+    home = project / "docs" / "zh" / "reports" / "2024" / "index.md"
+    text = home.read_text("utf-8")
+    heading = "# 博州交通运输局2024年法治政府建设年度报告 {"
+    assert "\nstatus: draft\n" in text and heading in text
+    home.write_text(text.replace("\nstatus: draft\n", '\nstatus: "draft"\n', 1)
+                    .replace(heading, heading.replace(" {", f"{DRAFT_MARK} {{"), 1), "utf-8")
+    add_notes_page(project, "draft: true\n")
+    published = build(project)
+    assert published.returncode == 0, published.stderr[-3000:]
+    preview = preview_build(project, "preview")
+    assert preview.returncode == 0, preview.stderr[-3000:]
+    return DraftBuilds(project, imported, published, preview)
 
 
 def build(project, site_dir: str = "site") -> subprocess.CompletedProcess:

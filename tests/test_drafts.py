@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
-from conftest import FIXTURE_REPORTS, MKDOCS, build, copy_project, import_report, soup_of
+from conftest import add_notes_page, build, copy_project, soup_of
 
 from annual_report.catalog import CatalogReader
 
@@ -16,39 +13,22 @@ def project(tmp_path):
     return copy_project(tmp_path, reports={2023})
 
 
-def test_a_quoted_draft_status_is_a_draft(project):
-    assert import_report(project, 2024, FIXTURE_REPORTS / "five-part-2024.txt").returncode == 0
-    home = project / "docs" / "zh" / "reports" / "2024" / "index.md"
-    home.write_text(home.read_text("utf-8").replace("status: draft", 'status: "draft"'), "utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert not (project / "site" / "reports" / "2024").exists() and "2024年报告" not in (project / "site" / "index.html").read_text("utf-8")
+def test_a_quoted_draft_status_is_a_draft(draft_builds):
+    """The 2024 draft's home says status: "draft" (conftest.draft_builds)."""
+    site = draft_builds.project / "site"
+    assert not (site / "reports" / "2024").exists() and "2024年报告" not in (site / "index.html").read_text("utf-8")
 
 
-def add_page(project, front: str):
-    for lang in ("zh", "en"):
-        (project / "docs" / lang / "notes.md").write_text(f"---\ntitle: 笔记\n{front}---\n\n# 笔记\n\n草稿笔记XYZ。\n", "utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("  - 关于本站: about.md\n", "  - 关于本站: about.md\n  - notes.md\n"), "utf-8")
-
-
-def test_draft_true_keeps_any_page_out_of_the_site_and_the_preview_shows_it(project):
-    add_page(project, "draft: true\n")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-2000:]
-    site = project / "site"
+def test_draft_true_keeps_any_page_out_of_the_site_and_the_preview_shows_it(draft_builds):
+    site = draft_builds.project / "site"
     assert not (site / "notes").exists() and not (site / "en" / "notes").exists()
     assert "草稿笔记XYZ" not in (site / "sitemap.xml").read_text("utf-8") + (site / "index.html").read_text("utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOW_DRAFTS": "1"}
-    preview = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "preview")], cwd=project,
-                             capture_output=True, text=True, env=env)
-    assert preview.returncode == 0, preview.stderr[-2000:]
-    banner = soup_of(project / "preview" / "notes" / "index.html").select_one("article .admonition.danger")
+    banner = soup_of(draft_builds.project / "preview" / "notes" / "index.html").select_one("article .admonition.danger")
     assert "draft: true" in banner.get_text()
 
 
 def test_a_draft_value_that_is_not_true_or_false_fails_the_build(project):
-    add_page(project, "draft: maybe\n")
+    add_notes_page(project, "draft: maybe\n")
     result = build(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "docs/zh/notes.md:3: 'draft: maybe' is neither true nor false" in result.stderr

@@ -5,12 +5,10 @@ page has the button (the repository's address is never invented)."""
 from __future__ import annotations
 
 import os
-import subprocess
 
 import pytest
-from conftest import MKDOCS, ROOT, build_env, soup_of
+from conftest import REPO, soup_of
 
-REPO = "https://github.com/example-org/example-repo"  # a stand-in: the real address comes from GitHub
 EDIT = f"{REPO}/edit/main/docs/"
 
 
@@ -24,27 +22,20 @@ def edit_link(path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A project copy with one page left untranslated, built with REPO_URL set."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ("docs", "data", "hooks", "overrides", "schemas", "mkdocs.yml"):
-        src = ROOT / name
-        subprocess.run(["cp", "-r", str(src), str(project / name)], check=True)
-    (project / "docs" / "en" / "about.md").unlink()
-    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")], cwd=project,
-                            capture_output=True, text=True, env={**build_env(), "REPO_URL": REPO})
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    return project
+def built(built_elsewhere):
+    """A project copy with one page left untranslated (docs/en/about.md), built with REPO_URL set:
+    conftest.built_elsewhere."""
+    return built_elsewhere
 
 
 def test_every_page_has_an_edit_link_to_an_existing_source_file(built):
     found = {}
-    for path in pages(built / "site"):
+    for path in pages(built.site):
         href = edit_link(path)
         assert href and href.startswith(EDIT), f"{path}: {href}"
-        source = built / "docs" / href.removeprefix(EDIT)
+        source = built.project / "docs" / href.removeprefix(EDIT)
         assert source.is_file(), f"{path} → {href}"
-        found[path.relative_to(built / "site").as_posix()] = href.removeprefix(EDIT)
+        found[path.relative_to(built.site).as_posix()] = href.removeprefix(EDIT)
     assert len(found) > 40
     assert found["index.html"] == "zh/index.md"
     assert found["reports/2023/plan/index.html"] == "zh/reports/2023/plan.md"
@@ -53,12 +44,12 @@ def test_every_page_has_an_edit_link_to_an_existing_source_file(built):
 
 
 def test_an_untranslated_english_page_edits_the_chinese_file_it_shows(built):
-    assert edit_link(built / "site" / "en" / "about" / "index.html") == f"{EDIT}zh/about.md"
+    assert edit_link(built.site / "en" / "about" / "index.html") == f"{EDIT}zh/about.md"
 
 
 def test_the_repository_link_fetches_nothing_from_github(built):
     """Material's own repository widget asks api.github.com for stars and forks; this site's does not."""
-    soup = soup_of(built / "site" / "index.html")
+    soup = soup_of(built.site / "index.html")
     links = soup.select("a.md-source")
     assert links and all(a["href"] == REPO for a in links)
     assert not soup.select('[data-md-component="source"]')

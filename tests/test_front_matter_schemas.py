@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 from annual_report.frontmatter import split_page
 
@@ -97,9 +96,7 @@ def test_the_editor_check_passes_on_the_content(remark):
 
 
 def test_the_editor_check_underlines_wrong_fields(remark, tmp_path):
-    for name in ("docs", "schemas", ".remarkrc.yml"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    copy_project(tmp_path, reports={2023}, files=("docs", "data", "schemas", "mkdocs.yml", ".remarkrc.yml"))
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     policy = tmp_path / "docs/zh/policies/bureau-earthquake-emergency-plan.md"
     policy.write_text(policy.read_text("utf-8").replace("level: 本局", "level: 本部门"), "utf-8")

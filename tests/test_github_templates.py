@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -39,8 +40,46 @@ def test_the_correction_form_is_in_chinese_with_english_labels():
     assert {"page", "wrong"} <= required
 
 
-def test_codeowners_names_nobody_until_reviewers_are_named():
-    lines = [line for line in (GITHUB / "CODEOWNERS").read_text("utf-8").split("\n") if line.strip()]
-    assert all(line.startswith("#") for line in lines), "an active CODEOWNERS line names real reviewers: only after they are named"
-    assert any("PLACEHOLDER" in line for line in lines)
-    assert any(re.match(r"#\s*\*\s+@\S+/\S+", line) for line in lines)  # the example line to enable
+# A CODEOWNERS owner: @user, @organization/team, or an e-mail address (GitHub's documented forms).
+OWNER = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+")
+# The words of the file's example line, which are not owners until replaced.
+EXAMPLE_OWNER = "@ORGANIZATION/REVIEWERS-TEAM"
+
+
+def codeowners_problems(text: str) -> list[str]:
+    """What is wrong with a CODEOWNERS file: an active line whose owners are not in GitHub's syntax
+    (or are the example's words), or, when no line is active yet, a file that does not say how to
+    name the reviewers."""
+    problems = []
+    active = [(n, line.split("#", 1)[0].split()) for n, line in enumerate(text.split("\n"), 1)
+              if line.strip() and not line.lstrip().startswith("#")]
+    for n, (pattern, *owners) in active:
+        if not owners:
+            problems.append(f"line {n}: '{pattern}' names no owner")
+        problems += [f"line {n}: '{owner}' is not an owner (@user, @organization/team or an e-mail address)"
+                     for owner in owners if not OWNER.fullmatch(owner) or owner == EXAMPLE_OWNER]
+    if not active:
+        comments = text.lower()
+        if not re.search(r"^#\s*\*\s+@\S+/\S+", text, re.M):
+            problems.append("no line is active and there is no example line ('# * @organization/team') to enable")
+        if "require review from code owners" not in comments:
+            problems.append("no line is active and the file does not say to turn on 'Require review from Code Owners'")
+    return problems
+
+
+def test_codeowners_names_owners_in_githubs_syntax_or_says_how_to_name_them():
+    assert codeowners_problems((GITHUB / "CODEOWNERS").read_text("utf-8")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("* @bureau/reviewers\n/docs/ @some-user reviewer@example.org\n", []),
+    ("# Reviewers named on 2026-01-05.\n* @bureau/reviewers  # the 审核人\n", []),
+    ("* @ORGANIZATION/REVIEWERS-TEAM\n", ["line 1: '@ORGANIZATION/REVIEWERS-TEAM' is not an owner"]),
+    ("* reviewers\n", ["line 1: 'reviewers' is not an owner"]),
+    ("* @-bad-\n", ["line 1: '@-bad-' is not an owner"]),
+    ("/docs/\n", ["line 1: '/docs/' names no owner"]),
+    ("# Nobody yet.\n", ["no example line", "does not say to turn on"]),
+])
+def test_the_codeowners_check_accepts_owners_and_refuses_what_github_would_not_read(text, expected):
+    problems = codeowners_problems(text)
+    assert len(problems) == len(expected) and all(e in p for e, p in zip(expected, problems)), problems

@@ -7,11 +7,10 @@ reports staff have added under docs/.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 import pytest
-from conftest import FIXTURE_REPORTS, MKDOCS, ROOT, SOURCE, build, copy_project, import_report, soup_of
+from conftest import FIXTURE_REPORTS, ROOT, SOURCE, build, copy_project, import_report, preview_build, soup_of
 
 from annual_report.catalog import CatalogReader
 from annual_report.errors import ContentErrors
@@ -23,13 +22,6 @@ FIVE_PART = FIXTURE_REPORTS / "five-part-2024.txt"
 @pytest.fixture
 def project(tmp_path):
     return copy_project(tmp_path, reports={2023})
-
-
-def preview_build(project) -> subprocess.CompletedProcess:
-    """What `SHOW_DRAFTS=1 make build` does: drafts built as the preview shows them."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOW_DRAFTS": "1"}
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
-                          cwd=project, capture_output=True, text=True, env=env)
 
 
 def read_catalog(project, drafts=True):
@@ -47,14 +39,10 @@ def test_the_2023_report_imported_into_an_empty_tree_gives_the_published_measure
 
 
 @pytest.fixture(scope="module")
-def five_part(tmp_path_factory):
-    """The five-part fixture report imported as a draft, and built as the preview shows it."""
-    project = copy_project(tmp_path_factory.mktemp("five-part"), reports={2023})
-    result = import_report(project, 2024, FIVE_PART)
-    assert result.returncode == 0, result.stderr
-    built = preview_build(project)
-    assert built.returncode == 0, built.stderr[-3000:]
-    return project, result, built
+def five_part(draft_builds):
+    """The five-part fixture report imported as a draft, built as published and as the preview shows
+    it (conftest.draft_builds, which test_drafts and test_staff_workflow read too)."""
+    return draft_builds.project, draft_builds.imported, draft_builds.preview
 
 
 def test_the_official_file_is_kept_byte_for_byte(five_part):
@@ -64,7 +52,7 @@ def test_the_official_file_is_kept_byte_for_byte(five_part):
 
 def test_the_preview_data_holds_every_measure_verbatim_in_reading_order_with_its_kind(five_part):
     project, _, _ = five_part
-    measures = [m for m in json.loads((project / "site" / "data" / "measures.json").read_text("utf-8")) if m["report_year"] == 2024]
+    measures = [m for m in json.loads((project / "preview" / "data" / "measures.json").read_text("utf-8")) if m["report_year"] == 2024]
     kinds = [m["kind"] for m in measures]
     assert kinds == ["done"] * 8 + ["duties"] + ["problem"] * 2 + ["planned"] * 3
     official = FIVE_PART.read_text("utf-8")
@@ -87,21 +75,18 @@ def test_the_import_summary_and_the_open_items_are_listed_without_failing(five_p
 
 def test_the_preview_shows_the_opening_the_closing_and_the_open_items(five_part):
     project, _, _ = five_part
-    home = soup_of(project / "site" / "reports" / "2024" / "index.html")
+    home = soup_of(project / "preview" / "reports" / "2024" / "index.html")
     opening = home.select_one("article .report-opening")
     assert "州委全面依法治州委员会办公室：" in opening.get_text() and home.select_one("#opening")["class"] == ["site-added"]
     assert "have no area" in home.select_one("article .admonition.danger").get_text()
-    other = soup_of(project / "site" / "reports" / "2024" / "other" / "index.html")
+    other = soup_of(project / "preview" / "reports" / "2024" / "other" / "index.html")
     assert "审核人:测试审核人" in other.select_one(".signature").get_text()
-    duties = soup_of(project / "site" / "reports" / "2024" / "duties" / "index.html")
+    duties = soup_of(project / "preview" / "reports" / "2024" / "duties" / "index.html")
     assert duties.select_one("span.measure#m-2024-2-00-1") is not None
 
 
-def test_a_plain_build_publishes_nothing_of_the_draft(five_part):
-    project, _, _ = five_part
-    result = build(project, "published")  # beside the preview in site/, which the other tests read
-    assert result.returncode == 0, result.stderr[-3000:]
-    site = project / "published"
+def test_a_plain_build_publishes_nothing_of_the_draft(draft_builds):
+    result, site = draft_builds.published, draft_builds.project / "site"
     assert not (site / "reports" / "2024").exists()
     measures = json.loads((site / "data" / "measures.json").read_text("utf-8"))
     assert {m["report_year"] for m in measures} == {2023}
@@ -181,7 +166,7 @@ def test_the_reader_agrees_with_the_summary():
 
 def test_the_one_page_report_keeps_the_opening(five_part):
     project, _, _ = five_part
-    full = soup_of(project / "site" / "reports" / "2024" / "full" / "index.html").select_one("article")
+    full = soup_of(project / "preview" / "reports" / "2024" / "full" / "index.html").select_one("article")
     text = full.get_text()
     assert "州委全面依法治州委员会办公室：" in text and text.index("现将有关情况报告如下") < text.index("一、2024年推进法治政府建设")
 
@@ -195,21 +180,6 @@ def test_every_unknown_citation_of_a_page_comes_in_one_item(project, tmp_path):
     assert "3 cited title(s)" in item and all(t in item for t in ("《甲规定》", "《乙办法》", "《博州交通运输局2023年法治政府建设年度报告》"))
 
 
-def test_a_cited_document_that_is_not_a_policy_needs_no_policy_page(project, tmp_path):
-    source = tmp_path / "official.txt"
-    source.write_text("一、主要举措和成效\n一是对照《博州交通运输局2023年法治政府建设年度报告》整改。\n", "utf-8")
-    assert import_report(project, 2024, source).returncode == 0
-    (project / "data" / "cited-documents.yml").write_text(
-        "- title: 博州交通运输局2023年法治政府建设年度报告\n  kind: report\n  page: reports/2023/index.md\n", "utf-8")
-    catalog, notices = read_catalog(project)
-    assert not any("not known to the site" in n for n in notices)
-    assert catalog.by_id["2024-1-00-1"].policies == []  # recorded as a document, not as a policy
-    built = preview_build(project)
-    assert built.returncode == 0, built.stderr[-2000:]
-    link = soup_of(project / "site" / "reports" / "2024" / "progress" / "index.html").select_one("article a.policy-link")
-    assert link.get_text() == "《博州交通运输局2023年法治政府建设年度报告》" and link["href"] == "../../2023/"
-
-
 def test_policies_of_a_province_a_city_or_a_county_have_a_level(project):
     page = project / "docs" / "zh" / "policies" / "bureau-earthquake-emergency-plan.md"
     page.write_text(page.read_text("utf-8").replace("level: 本局", "level: 县"), "utf-8")
@@ -217,12 +187,39 @@ def test_policies_of_a_province_a_city_or_a_county_have_a_level(project):
     assert catalog.policies["bureau-earthquake-emergency-plan"].meta["level"] == "县"
 
 
-def test_an_older_report_goes_after_the_newer_ones_in_the_nav(project, tmp_path):
-    source = tmp_path / "official.txt"
-    source.write_text("一、主要举措和成效\n一是甲。\n", "utf-8")
-    for year in (2025, 2022):
+@pytest.fixture(scope="module")
+def three_more_reports(tmp_path_factory):
+    """One copy with three imports that do not touch each other, previewed once: 2024 cites the 2023
+    report, recorded in data/cited-documents.yml as a document that is not a policy; 2025 and 2022,
+    imported after it, go into the nav around the reports already there."""
+    project = copy_project(tmp_path_factory.mktemp("three-more"), reports={2023})
+    sources = tmp_path_factory.mktemp("sources")
+    citing, plain = sources / "citing.txt", sources / "plain.txt"
+    citing.write_text("一、主要举措和成效\n一是对照《博州交通运输局2023年法治政府建设年度报告》整改。\n", "utf-8")
+    plain.write_text("一、主要举措和成效\n一是甲。\n", "utf-8")
+    for year, source in ((2024, citing), (2025, plain), (2022, plain)):
         assert import_report(project, year, source).returncode == 0
+    (project / "data" / "cited-documents.yml").write_text(
+        "- title: 博州交通运输局2023年法治政府建设年度报告\n  kind: report\n  page: reports/2023/index.md\n", "utf-8")
+    catalog, notices = read_catalog(project)
+    built = preview_build(project)
+    assert built.returncode == 0, built.stderr[-2000:]
+    return project, catalog, notices
+
+
+def test_a_cited_document_that_is_not_a_policy_needs_no_policy_page(three_more_reports):
+    project, catalog, notices = three_more_reports
+    assert not any("not known to the site" in n for n in notices)
+    assert catalog.by_id["2024-1-00-1"].policies == []  # recorded as a document, not as a policy
+    link = soup_of(project / "site" / "reports" / "2024" / "progress" / "index.html").select_one("article a.policy-link")
+    assert link.get_text() == "《博州交通运输局2023年法治政府建设年度报告》" and link["href"] == "../../2023/"
+
+
+def test_an_older_report_goes_after_the_newer_ones_in_the_nav(three_more_reports):
+    project, _, _ = three_more_reports
     nav = (project / "mkdocs.yml").read_text("utf-8")
-    order = [nav.index(f"      - {year}年报告:") for year in (2025, 2023, 2022)]
+    order = [nav.index(f"      - {year}年报告:") for year in (2025, 2024, 2023, 2022)]
     assert order == sorted(order)
-    assert preview_build(project).returncode == 0
+    assert (project / "site" / "reports" / "2022" / "index.html").is_file()  # the preview built with it
+
+

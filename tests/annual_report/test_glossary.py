@@ -1,6 +1,7 @@
-"""annotate_html (the glossary tooltips) against the straightforward way: parse the page with
-BeautifulSoup, walk its text nodes, wrap each term's first free occurrence. The hook used that until
-it was a tenth of the build at 100 reports; the tokenizer must give the same tree on any page
+"""annual_report.glossary: the glossary file, finding terms, and the tooltips.
+
+annotate_html is checked against the straightforward way: parse the page with BeautifulSoup, walk
+its text nodes, wrap each term's first free occurrence. The hook used that until it was a tenth of the build at 100 reports; the tokenizer must give the same tree on any page
 Python-Markdown writes, and leave every other byte as it was."""
 
 from __future__ import annotations
@@ -8,11 +9,13 @@ from __future__ import annotations
 import re
 from html import escape
 
+import pytest
 from bs4 import BeautifulSoup, NavigableString
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annual_report.glossary import SKIP_CLASSES, SKIP_ELEMENTS, Term, annotate_html, find_terms
+from annual_report.errors import ContentError
+from annual_report.glossary import SKIP_CLASSES, SKIP_ELEMENTS, Term, annotate_html, find_terms, load_glossary
 
 TERMS = [Term("gzls", "公职律师", "public-sector lawyers", "在党政机关从事法律事务的律师", "Lawyers employed by government bodies"),
          Term("fgf", "放管服", "streamline administration", "简政放权、放管结合、优化服务", "Streamlining, oversight, service"),
@@ -97,3 +100,38 @@ def test_a_term_once_per_page_outside_links_and_headings():
         ("公职律师", "公职律师推进公职律师队伍建设，公职律师。"), ("律师", "律师")]
     assert ours.select_one("p abbr")["title"] == LABEL + TERMS[0].definition_zh
     assert not ours.select("h2 abbr, a abbr")
+
+
+def test_longest_term_wins_and_each_term_is_found_once():
+    a = Term("a", "行政决策", "administrative decision", "", "")
+    b = Term("b", "重大行政决策", "major administrative decision", "", "")
+    text = "落实重大行政决策程序,行政决策,重大行政决策"
+    assert [(text[s:e], t.id) for s, e, t in find_terms(text, [a, b], "zh")] == [("重大行政决策", "b"), ("行政决策", "a")]
+    assert find_terms("A Major Administrative Decision", [a, b], "en")[0][2].id == "b"
+
+
+def test_a_skipped_term_still_claims_its_place():
+    text = "公职律师和律师"
+    assert [(text[s:e], t.id) for s, e, t in find_terms(text, TERMS, "zh", skip={"gzls"})] == [("律师", "ls")]
+    assert [t.id for _, _, t in find_terms("公职律师", TERMS, "zh", skip={"gzls"})] == []
+
+
+def test_the_glossary_file_loads_in_order(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text("- {id: a, term: 甲, en: A, definition_zh: 甲义, definition_en: A means}\n"
+                    "- {id: b, term: 乙, en: B, definition_zh: 乙义, definition_en: B means}\n", "utf-8")
+    terms = load_glossary(path)
+    assert [t.id for t in terms] == ["a", "b"] and terms[1].form("en") == "B" and terms[0].definition("zh") == "甲义"
+
+
+@pytest.mark.parametrize("rows, problem, fix", [
+    ("- {id: a, term: 甲, en: A, definition_zh: x}\n", "glossary entry 1 (甲) is malformed", "each entry has exactly: id, term"),
+    ("- {id: a, term: 甲, en: A, definition_zh: x, definition_en: y}\n"
+     "- {id: a, term: 乙, en: B, definition_zh: x, definition_en: y}\n", "glossary id 'a' is used twice", "its own id"),
+])
+def test_a_malformed_or_repeated_entry_names_the_file_and_the_fix(tmp_path, rows, problem, fix):
+    path = tmp_path / "glossary.yml"
+    path.write_text(rows, "utf-8")
+    with pytest.raises(ContentError) as err:
+        load_glossary(path)
+    assert err.value.path == str(path) and problem in err.value.problem and fix in err.value.fix

@@ -1,22 +1,13 @@
-"""scripts/check_characters.py: invisible characters and look-alike letters are reported with
-file:line:column and the character's Unicode name; the official text's own characters pass."""
+"""annual_report.characters: invisible characters and look-alike letters, found on strings with their
+line, column and Unicode name; the official text's own characters pass."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from annual_report.characters import check_text
-
-SCRIPT = ROOT / "scripts" / "check_characters.py"
-
-
-def names(text: str) -> list[str]:
-    return [f.name for f in check_text(text)]
-
+from annual_report.characters import ZERO_WIDTH, check_text, is_han, script
 
 @pytest.mark.parametrize("char, name", [
     ("\u200b", "ZERO WIDTH SPACE"),
@@ -79,39 +70,39 @@ def test_line_and_column_are_counted_in_characters():
     assert finding.format("docs/zh/x.md").startswith("docs/zh/x.md:2:5: U+200B ZERO WIDTH SPACE: ")
 
 
-def run(*args):
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
 
 
-def test_the_script_reports_bad_samples_and_fails(tmp_path):
-    page = tmp_path / "page.md"
-    page.write_text("---\ntitle: 样例\n---\n\n法\u043e治政府\u200b建设\n", "utf-8")
-    data = tmp_path / "glossary.yml"
-    data.write_text("- term: 放管服\n  definition_zh: 简政\u00a0放权\n", "utf-8")
-    result = run(page, data)
-    assert result.returncode == 1
-    lines = result.stdout.splitlines()
-    assert f"{page}:5:2: U+043E CYRILLIC SMALL LETTER O: " in lines[0]
-    assert f"{page}:5:6: U+200B ZERO WIDTH SPACE: " in lines[1]
-    assert f"{data}:2:20: U+00A0 NO-BREAK SPACE: " in lines[2]
-    assert len(lines) == 3 and "3 character(s)" in result.stderr
+def test_scripts_of_letters():
+    assert [script(c) for c in "aＡо\u03bf法1"] == ["Latin", "Latin", "Cyrillic", "Greek", None, None]
+    assert is_han("〇") and is_han("法") and not is_han("O")
 
 
-def test_the_content_has_none():
-    result = run()
-    assert result.returncode == 0, result.stdout
-    assert "OK" in result.stdout
+# The Hypothesis tests have no deadline: how fast a loaded machine runs them is not what they check.
+# Text a report is made of: Chinese characters, digits, the punctuation the reports use, and the
+# spaces and line ends that are allowed.
+ordinary = st.text(alphabet=st.sampled_from(list("法治政府建设二〇二三年一是0123456789。，,、:：；（）()《》“”\n\t\u3000 ")))
 
 
-def test_a_look_alike_copied_from_the_official_file_is_the_originals(tmp_path):
-    """A report page may hold what its official file holds (二O二四 typed with a Latin O by the bureau);
-    the same slip anywhere else is reported."""
-    folder = tmp_path / "docs" / "zh" / "reports" / "2024"
-    folder.mkdir(parents=True)
-    (folder / "2024-report.txt").write_text("一、工作情况\n二O二四年，我局推进法治建设。\n", "utf-8")
-    (folder / "progress.md").write_text("---\ntitle: t\n---\n\n二O二四年，我局推进法治建设。\n", "utf-8")
-    (folder / "about.md").write_text("---\ntitle: t\n---\n\n二O二五年，本站更新。\n", "utf-8")
-    result = subprocess.run([sys.executable, str(SCRIPT), str(folder / "progress.md"), str(folder / "about.md")],
-                            capture_output=True, text=True)
-    assert result.returncode == 1
-    assert "about.md:5:2: U+004F" in result.stdout and "progress.md" not in result.stdout
+@settings(max_examples=300, deadline=None)
+@given(ordinary)
+def test_chinese_text_digits_and_punctuation_pass(text):
+    assert check_text(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(ordinary, st.integers(min_value=0), st.sampled_from(sorted(ZERO_WIDTH)))
+def test_an_invisible_character_is_found_where_it_was_put(text, at, codepoint):
+    at %= len(text) + 1
+    bad = text[:at] + chr(codepoint) + text[at:]
+    line = bad.count("\n", 0, at) + 1
+    column = at - (bad.rfind("\n", 0, at) + 1) + 1
+    assert [(f.line, f.column, f.char) for f in check_text(bad)] == [(line, column, chr(codepoint))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_every_finding_points_at_its_character(text):
+    lines = text.split("\n")
+    for finding in check_text(text):
+        assert lines[finding.line - 1][finding.column - 1] == finding.char
+        assert finding.problem and finding.codepoint.startswith("U+")

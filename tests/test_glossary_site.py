@@ -1,10 +1,11 @@
-"""The glossary: accurate terms from the report, shown as tooltips without changing the text."""
+"""The glossary in the built site: accurate terms from the report, shown as tooltips without changing the text.
+Finding and wrapping terms (annual_report.glossary) is tested on strings in tests/annual_report/test_glossary.py."""
 
 from __future__ import annotations
 
 from conftest import ROOT, SOURCE
 
-from annual_report.glossary import Term, find_terms, load_glossary
+from annual_report.glossary import load_glossary
 
 TERMS = load_glossary(ROOT / "data" / "glossary.yml")
 
@@ -13,14 +14,6 @@ def test_every_term_occurs_verbatim_in_the_report():
     source = SOURCE.read_text("utf-8")
     assert [t.term for t in TERMS if t.term not in source] == []
     assert {"放管服", "两客一危", "公职律师", "跨省通办", "重大行政决策"} <= {t.term for t in TERMS}
-
-
-def test_longest_term_wins_and_each_term_is_found_once():
-    a = Term("a", "行政决策", "administrative decision", "", "")
-    b = Term("b", "重大行政决策", "major administrative decision", "", "")
-    text = "落实重大行政决策程序,行政决策,重大行政决策"
-    assert [(text[s:e], t.id) for s, e, t in find_terms(text, [a, b], "zh")] == [("重大行政决策", "b"), ("行政决策", "a")]
-    assert find_terms("A Major Administrative Decision", [a, b], "en")[0][2].id == "b"
 
 
 def test_glossary_pages_have_every_term_with_a_permanent_anchor(soup):
