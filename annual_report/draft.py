@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 import yaml
+from markupsafe import Markup
 
 from .structure import Part, ReportText, Subsection
 
@@ -77,8 +78,10 @@ def _paragraphs(paragraphs) -> str:
 
 def _wrapped(css: str, paragraphs, line_breaks: bool = False) -> str:
     """Official text that is not a measure, in a marked block; the signature keeps its lines."""
-    inner = ("<br>\n".join(escape_markdown(p.text) for p in paragraphs) if line_breaks else _paragraphs(paragraphs))
-    return f'<div class="{css}" markdown>\n\n{inner}\n\n</div>\n'
+    from .rendering.templates import render  # not at the top: rendering reads the catalog, which imports this module
+
+    return render("marked_block.md", css=css, paragraphs=[Markup(escape_markdown(p.text)) for p in paragraphs],
+                  separator=Markup("<br>\n" if line_breaks else "\n\n"))
 
 
 def _note(text: str) -> str:

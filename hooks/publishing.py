@@ -22,8 +22,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 import time
 from html import unescape
@@ -36,11 +34,10 @@ from annual_report.feeds import json_feed, report_items, rss
 from annual_report.links import url_path
 from annual_report.open_data import write_open_data
 from site_build.build import DEFAULT_LANGUAGE, Build, events_of, kept
+from site_build.content_security_policy import with_policy
 from site_build.reading import content_digest
 
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-REDIRECT_POLICY = ("default-src 'self'; script-src {hash}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 _SITEMAP_URL = re.compile(r"(<loc>)([^<]*)(</loc>\s*<lastmod>)([^<]*)(</lastmod>)")
 
 
@@ -150,11 +147,9 @@ def write_redirects(redirects: dict[str, str], site: Path) -> None:
 
 
 def with_redirect_policy(html: str) -> str:
-    """A redirect page with the site's policy: its one inline script allowed by hash, nothing else."""
-    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
-                      for m in _SCRIPT.findall(html))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{REDIRECT_POLICY.format(hash=hashes or chr(39) + "none" + chr(39))}">'
-    return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
+    """A redirect page with the site's policy: its own inline script (mkdocs-redirects') allowed by
+    hash, nothing else."""
+    return with_policy(html, [re.compile(re.escape(script), re.S) for script in _SCRIPT.findall(html)])
 
 
 globals().update(events_of(Publishing()))

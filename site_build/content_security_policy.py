@@ -39,6 +39,8 @@ import hashlib
 import re
 from html import unescape
 
+from markupsafe import Markup
+
 
 # Executable script types (HTML standard): no type, a JavaScript MIME type, or "module".
 # <script type="application/json"> (Material's __config) is data, not code; CSP does not apply to it.
@@ -110,8 +112,10 @@ def with_policy(html: str, allowed_scripts: list[re.Pattern]) -> str:
         what = "a <style> element" if found.styles else "a style attribute"
         raise InlineNotAllowed(f"the page has {what}, which the policy does not allow",
                                "remove it from the page's source; styles go into overrides/assets/stylesheets/")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(found)}">'
-    return html[:found.insert_at] + meta + html[found.insert_at:]
+    return html[:found.insert_at] + META.format(policy(found)) + html[found.insert_at:]
+
+
+META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')  # format() escapes the policy
 
 
 def policy(found: InlineCode) -> str:
