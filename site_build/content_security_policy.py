@@ -112,7 +112,7 @@ def with_policy(html: str, allowed_scripts: list[re.Pattern]) -> str:
         what = "a <style> element" if found.styles else "a style attribute"
         raise InlineNotAllowed(f"the page has {what}, which the policy does not allow",
                                "remove it from the page's source; styles go into overrides/assets/stylesheets/")
-    return html[:found.insert_at] + META.format(policy(found)) + html[found.insert_at:]
+    return html[:found.insert_at] + str(META.format(policy(found))) + html[found.insert_at:]
 
 
 META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')  # format() escapes the policy
