@@ -37,9 +37,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html import unescape
-
-from markupsafe import Markup
+from html import escape, unescape
 
 
 # Executable script types (HTML standard): no type, a JavaScript MIME type, or "module".
@@ -112,10 +110,10 @@ def with_policy(html: str, allowed_scripts: list[re.Pattern]) -> str:
         what = "a <style> element" if found.styles else "a style attribute"
         raise InlineNotAllowed(f"the page has {what}, which the policy does not allow",
                                "remove it from the page's source; styles go into overrides/assets/stylesheets/")
-    return html[:found.insert_at] + str(META.format(policy(found))) + html[found.insert_at:]
+    return html[:found.insert_at] + META.format(escape(policy(found), quote=False).replace('"', "&quot;")) + html[found.insert_at:]
 
 
-META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')  # format() escapes the policy
+META = '<meta http-equiv="Content-Security-Policy" content="{}">'  # the policy goes in escaped
 
 
 def policy(found: InlineCode) -> str:
