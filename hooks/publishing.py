@@ -16,6 +16,7 @@
   or a build outside a checkout) gets the build's start time for both its dates; the plugin would take
   the current time twice, and a second ticking between the two makes it warn, which fails the strict
   build now and then. The sitemap's <lastmod> is the page's last commit, not the build's date.
+- Nothing published that no page or feature loads: MkDocs' sitemap.xml.gz goes (sitemap.xml stays).
 - "Edit this page" only when REPO_URL gives the repository (mkdocs.yml reads it from the environment):
   without one, edit_uri alone makes each edit link a bare path, which MkDocs warns about.
 """
@@ -93,6 +94,10 @@ class Publishing:
             site = site / lang
         if build.builds_default_language and self.open_data_changed(build):
             write_open_data(build.catalog, site / "data", build.root / "schemas", check=not build.serving)
+        if build.builds_default_language:
+            # MkDocs writes a gzipped copy of sitemap.xml that nothing links to (robots.txt, the pages
+            # and the feeds name sitemap.xml): a file published for no one (bench/unused.py).
+            (site / "sitemap.xml.gz").unlink(missing_ok=True)
         write_feeds(build, config, site)
         write_redirects(build.catalog.redirects, site)
         self.date_sitemap(config)
