@@ -94,10 +94,9 @@ class Publishing:
             site = site / lang
         if build.builds_default_language and self.open_data_changed(build):
             write_open_data(build.catalog, site / "data", build.root / "schemas", check=not build.serving)
-        if build.builds_default_language:
-            # MkDocs writes a gzipped copy of sitemap.xml that nothing links to (robots.txt, the pages
-            # and the feeds name sitemap.xml): a file published for no one (bench/unused.py).
-            (site / "sitemap.xml.gz").unlink(missing_ok=True)
+        # MkDocs writes a gzipped copy of sitemap.xml, at the root, in each language's build; nothing
+        # links to it (the pages and feeds name sitemap.xml): a file published for no one (bench/unused.py).
+        (Path(config.site_dir) / "sitemap.xml.gz").unlink(missing_ok=True)
         write_feeds(build, config, site)
         write_redirects(build.catalog.redirects, site)
         self.date_sitemap(config)
