@@ -75,6 +75,7 @@ class Result:
     search: dict = field(default_factory=dict)
     preview: dict = field(default_factory=dict)  # bench/preview.py: serve ready, save → shown
     unused: dict = field(default_factory=dict)  # bench/unused.py: files of the full build nothing loads
+    load: list = field(default_factory=list)  # the machine's 1-minute load average as this N began and ended
 
 
 def timed(cmd: list[str], cwd: Path, log: Path, hook_times: Path | None = None) -> Run:
@@ -119,7 +120,7 @@ def without_search_hook(corpus: Path) -> None:
 
 
 def bench_n(n: int, work: Path, repeat: int, zensical: str | None, log: Path) -> Result:
-    result = Result(n)
+    result = Result(n, load=[os.getloadavg()[0]])
     full = make_corpus(n, work / f"full-{n}", timer=True)
     off = make_corpus(n, work / f"off-{n}", hooks=False, keep_hooks=THEME_HOOKS)
     zen = for_zensical(full, work / f"zensical-{n}") if zensical else None
@@ -298,7 +299,7 @@ def issue_14(results: list[Result]) -> list[str]:
         if r.unused:
             u = r.unused
             rows.append((f"Files in `site/` that no page or feature loads, N={r.n}",
-                         f"{len(u['files'])} files, {u['bytes'] / 1024:.1f} KB (of {u['total_files']} files, "
+                         f"{len(u['files'])} file{'' if len(u['files']) == 1 else 's'}, {u['bytes'] / 1024:.1f} KB (of {u['total_files']} files, "
                          f"{u['total_bytes'] / 1024 / 1024:.1f} MB)", "none", verdict(not u["files"])))
     lines = ["", "## Issue 14: the preview, the hooks' cost, unused files", "",
              "Serve ready: from starting `mkdocs serve` in the corpus until its home page answers 200 (median of the "
@@ -319,10 +320,14 @@ def issue_14(results: list[Result]) -> list[str]:
 def report(results: list[Result], repeat: int, searches: int, zensical: str | None, command: str) -> str:
     by_n = {r.n: r for r in results}
     lines = [
-        "# Scale benchmark (issue 7)",
+        "# Scale benchmark (issues 7 and 14)",
         "",
         f"Reproduce: `{command}`. Written by `bench/run.py` from one run on {platform.node()} "
         f"({os.cpu_count()} CPUs, Python {platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M %Z')}.",
+        *([f"Load average (1 min) at the start and end of each N: "
+           + ", ".join(f"N={r.n}: {r.load[0]:.1f} → {r.load[-1]:.1f}" for r in results if r.load)
+           + f" on {os.cpu_count()} CPUs: above that count, other work shared the machine and every wall time is longer."]
+          if any(r.load for r in results) else []),
         f"Wall times are medians of {repeat}; the variants of one N are interleaved, so a busy machine slows them alike,"
         " and each comparison is a ratio within this run. Peak memory is the largest resident set of one build.",
         "",
@@ -440,6 +445,7 @@ def main(argv=None) -> None:
         print(f"N={n}: full {median(results[-1].full):.1f} s", flush=True)
         if not args.no_preview:
             results[-1].preview = bench_preview(n, work, args.repeat)
+        results[-1].load.append(os.getloadavg()[0])
         if args.searches and Path(CHROMIUM).exists():
             results[-1].search = search_timings(work / f"full-{n}" / "site", args.searches)
         args.out.write_text(report(results, args.repeat, args.searches, zensical, command), "utf-8")  # so far
