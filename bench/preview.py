@@ -8,8 +8,8 @@
   server's log gives for that rebuild ("Documentation built in X seconds"). The difference between
   the two is the watcher's latency (MkDocs polls the files every 0.5 s) and the serving.
 
-A session that does not answer within its timeout is recorded as timed out, never raised: at N=100
-a build takes minutes today.
+A session that does not answer within its timeout is recorded as timed out, and one whose server
+exits (a failed strict build) with its exit code, never raised: at N=100 a build takes minutes today.
 
     python bench/preview.py /tmp/corpus-10 [--repeat 3] [--dirty]
 """
@@ -154,7 +154,10 @@ def measure(project: Path, repeat: int = 3, saves: int = 3, ready_timeout: float
             try:
                 ready = server.wait_ready(ready_timeout)
                 if ready is None:
-                    result["ready_timeout"] = ready_timeout
+                    if server.proc.poll() is None:
+                        result["ready_timeout"] = ready_timeout
+                    else:
+                        result["exit"] = server.proc.returncode
                     result["log_tail"] = server.log()[-2000:]
                     break
                 result["ready"].append(ready)
@@ -168,7 +171,10 @@ def measure(project: Path, repeat: int = 3, saves: int = 3, ready_timeout: float
                     save_marker(page, marker)
                     shown = server.wait_for(EDITED_URL, marker, save_timeout)
                     if shown is None:
-                        result["save_timeout"] = save_timeout
+                        if server.proc.poll() is None:
+                            result["save_timeout"] = save_timeout
+                        else:
+                            result["exit"] = server.proc.returncode
                         result["log_tail"] = server.log()[-2000:]
                         break
                     result["save"].append(time.perf_counter() - start)
@@ -186,7 +192,7 @@ def summary(result: dict) -> dict:
     def med(xs):
         return statistics.median(xs) if xs else None
     return {"ready_s": med(result["ready"]), "save_s": med(result["save"]), "save_built_s": med(result["save_built"]),
-            "ready_timeout": result["ready_timeout"], "save_timeout": result["save_timeout"]}
+            "ready_timeout": result["ready_timeout"], "save_timeout": result["save_timeout"], "exit": result.get("exit")}
 
 
 def main(argv=None) -> None:
@@ -194,9 +200,10 @@ def main(argv=None) -> None:
     parser.add_argument("project", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--saves", type=int, default=3)
-    parser.add_argument("--dirty", action="store_true", help="mkdocs serve --dirty (only changed pages re-rendered)")
+    parser.add_argument("--dirty", action="store_true", help="mkdocs serve --dirty --no-strict (only changed pages "
+                        "re-rendered; strict mode aborts on the warning --dirty prints)")
     args = parser.parse_args(argv)
-    result = measure(args.project, args.repeat, args.saves, extra=("--dirty",) if args.dirty else ())
+    result = measure(args.project, args.repeat, args.saves, extra=("--dirty", "--no-strict") if args.dirty else ())
     result.pop("log_tail", None) if result["ready"] else None
     print(json.dumps({**result, **summary(result)}, indent=1))
 

@@ -11,6 +11,7 @@ Normalised as in tests/test_preview.py: the CSP meta (left out under serve) and 
 from __future__ import annotations
 
 import argparse
+import difflib
 import gzip
 import os
 import re
@@ -38,11 +39,12 @@ def files(site: Path) -> dict[str, bytes]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
-    parser.add_argument("--dirty", action="store_true")
+    parser.add_argument("--dirty", action="store_true",
+                        help="mkdocs serve --dirty --no-strict (strict mode aborts on the warning --dirty prints)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="annual-report-preview-diff-"))
-    server = preview.Server(project, tmp / "serve", *(["--dirty"] if args.dirty else []))
+    server = preview.Server(project, tmp / "serve", *(["--dirty", "--no-strict"] if args.dirty else []))
     page = project / preview.EDITED
     original = page.read_text("utf-8")
     try:
@@ -67,7 +69,11 @@ def main(argv=None) -> None:
     with_marker = sorted(name for name, data in full.items() if marker.encode() in data)
     print(f"files with the saved words in a full build: {with_marker}")
     print(f"stale in the preview ({len(stale)}): {stale}")
-    print(f"missing from the preview: {missing}\nonly in the preview: {extra}")
+    print(f"missing from the preview ({len(missing)}): {missing[:20]}\nonly in the preview ({len(extra)}): {extra[:20]}")
+    for name in [n for n in stale if n.endswith(".html")][:3]:  # how a stale page differs, in short
+        diff = difflib.unified_diff(full[name].decode("utf-8", "replace").splitlines(),
+                                    shown[name].decode("utf-8", "replace").splitlines(), "full build", "preview", n=0, lineterm="")
+        print(f"--- {name}\n" + "\n".join(line[:300] for line in list(diff)[:20]))
 
 
 if __name__ == "__main__":

@@ -256,9 +256,11 @@ def peak(runs: list[Run]) -> float:
     return max(r.peak_mb for r in runs)
 
 
-def seconds_or_timeout(value: float | None, timeout: float | None) -> str:
+def seconds_or_timeout(value: float | None, timeout: float | None, exit: int | None = None) -> str:
     if value is not None:
         return f"{value:.1f} s"
+    if exit is not None:
+        return f"serve exited with code {exit} (its log is in the raw data)"
     return f"timed out after {timeout:.0f} s" if timeout else "not measured"
 
 
@@ -274,7 +276,7 @@ def issue_14(results: list[Result]) -> list[str]:
         p = by_n[n].preview if n in by_n else None
         if p:
             ready = p.get("ready_s")
-            rows.append((f"`mkdocs serve` ready (first page 200), N={n}", seconds_or_timeout(ready, p.get("ready_timeout")),
+            rows.append((f"`mkdocs serve` ready (first page 200), N={n}", seconds_or_timeout(ready, p.get("ready_timeout"), p.get("exit")),
                          f"≤ {target:.0f} s" if target else "report it",
                          verdict(ready is not None and ready <= target) if target else "—"))
     for n, target in ((1, None), (10, 1.0), (100, 2.0)):
@@ -283,7 +285,7 @@ def issue_14(results: list[Result]) -> list[str]:
             save = p.get("save_s")
             built = f" (serve's log: built in {p['save_built_s']:.1f} s)" if p.get("save_built_s") is not None else ""
             rows.append((f"Save one report page → preview shows it, N={n} (median of {len(p.get('save', []))})",
-                         seconds_or_timeout(save, p.get("save_timeout")) + built,
+                         seconds_or_timeout(save, p.get("save_timeout"), p.get("exit")) + built,
                          f"≤ {target:.0f} s" if target else "report it",
                          verdict(save is not None and save <= target) if target else "—"))
     for r in results:
