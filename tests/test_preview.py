@@ -104,7 +104,8 @@ def full_build(project: Path, dest: Path, site_url: str) -> Path:
 
 def assert_same_site(preview_site: Path, built: Path, what: str) -> None:
     shown, full = files(preview_site), files(built)
-    assert sorted(shown) == sorted(full), f"after {what}: the preview's files differ from a full build's"
+    assert sorted(shown) == sorted(full), (f"after {what}: only in the preview {sorted(set(shown) - set(full))[:10]}, "
+                                           f"only in a full build {sorted(set(full) - set(shown))[:10]}")
     stale = [name for name in full if shown[name] != full[name]]
     assert not stale, f"after {what}: the preview differs from a full build in {len(stale)} files: {stale[:10]}"
 
