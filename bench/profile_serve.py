@@ -55,7 +55,12 @@ def components(stats: pstats.Stats) -> dict[str, float]:
     inside: dict[str, float] = defaultdict(float)
     for (file, _line, func), (_cc, nc, tt, ct, callers) in stats.stats.items():
         name = owner(file)
-        selftime[name] += tt
+        if name.startswith("builtins"):
+            # regex, str.join, file writes: charged to the component that called them
+            for (cfile, _l, _f), c in callers.items():
+                selftime[owner(cfile)] += c[2]
+        else:
+            selftime[name] += tt
         path = file.replace("\\", "/")
         by_mkdocs = sum(c[3] for (cfile, _l, cfunc), c in callers.items() if cfunc == "run_event")
         if by_mkdocs and (name.startswith("hooks/") or "plugin" in name or name == "mkdocs-static-i18n"
