@@ -89,6 +89,8 @@ def builder(project: Path, site_dir: Path, dirty: bool):
     def run():
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
         config.site_url = serve_url
+        if dirty:
+            config.strict = False  # strict mode aborts on the warning a dirty build prints (PREVIEW-PROFILE.md)
         build(config, serve_url=serve_url, dirty=dirty)
     # As serve does once: plugins learn the command (hooks/drafts.py shows drafts under serve).
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
@@ -100,7 +102,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--saves", type=int, default=2)
-    parser.add_argument("--dirty", action="store_true")
+    parser.add_argument("--dirty", action="store_true", help="as mkdocs serve --dirty --no-strict")
     parser.add_argument("--no-profile", action="store_true", help="wall and garbage-collector times only")
     parser.add_argument("--dump", type=Path, help="write each build's pstats file here")
     args = parser.parse_args(argv)
