@@ -72,7 +72,7 @@ def entry_points(site: Path) -> set[Path]:
     return entries
 
 
-def resolve(site: Path, base: Path, ref: str) -> list[Path]:
+def resolve(site: Path, base: Path, ref: str, cache: dict | None = None) -> list[Path]:
     """The files of the site a reference from base names: none for another site, data: or a fragment;
     a folder's index.html, or a folder fetched by name as a whole."""
     if ref.startswith(("data:", "mailto:", "javascript:", "#", "tel:")):
@@ -84,12 +84,17 @@ def resolve(site: Path, base: Path, ref: str) -> list[Path]:
         # only paths count.
         return []
     target = site / unquote(url.path).lstrip("/")
-    if target.is_file():
-        return [target]
-    if target.is_dir():
-        index = target / "index.html"
-        return [index] if index.is_file() else [p for p in target.rglob("*") if p.is_file()]
-    return []
+    # Every page names the same folders (search/ holds thousands of files at 100 reports): look once.
+    cache = {} if cache is None else cache
+    if target not in cache:
+        if target.is_file():
+            cache[target] = [target]
+        elif target.is_dir():
+            index = target / "index.html"
+            cache[target] = [index] if index.is_file() else [p for p in target.rglob("*") if p.is_file()]
+        else:
+            cache[target] = []
+    return cache[target]
 
 
 @dataclass
@@ -102,13 +107,11 @@ class Unused:
 
 def find_unused(site: Path) -> Unused:
     files = [p for p in site.rglob("*") if p.is_file()]
-    used = set()
-    todo = list(entry_points(site))
+    used = entry_points(site)
+    todo = list(used)
+    cache: dict = {}
     while todo:
         path = todo.pop()
-        if path in used:
-            continue
-        used.add(path)
         if path.suffix == ".html":
             refs = html_refs(path.read_text("utf-8", "replace"))
         elif path.suffix == ".css":
@@ -117,8 +120,11 @@ def find_unused(site: Path) -> Unused:
             refs = js_refs(path.read_text("utf-8", "replace"))
         else:
             continue
-        for ref in refs:
-            todo += [p for p in resolve(site, path, ref.strip()) if p not in used]
+        for ref in set(refs):
+            for found in resolve(site, path, ref.strip(), cache):
+                if found not in used:
+                    used.add(found)
+                    todo.append(found)
     unused = sorted(p for p in files if p not in used)
     return Unused(unused, sum(p.stat().st_size for p in unused), len(files), sum(p.stat().st_size for p in files))
 
