@@ -326,7 +326,7 @@ def report(results: list[Result], repeat: int, searches: int, zensical: str | No
         "",
         f"Reproduce: `{command}`. Written by `bench/run.py` from one run on {platform.node()} "
         f"({os.cpu_count()} CPUs, Python {platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M %Z')}.",
-        *([f"Load average (1 min) at the start and end of each N: "
+        *(["Load average (1 min) at the start and end of each N: "
            + ", ".join(f"N={r.n}: {r.load[0]:.1f} → {r.load[-1]:.1f}" for r in results if r.load)
            + f" on {os.cpu_count()} CPUs: above that count, other work shared the machine and every wall time is longer."]
           if any(r.load for r in results) else []),
