@@ -41,7 +41,8 @@ browser:
 test: $(BIN)/.test-installed browser build lint
 	$(BIN)/python -m pytest
 
-## bench: scale benchmark (issue 7): N reports made from the real one, built and searched; writes bench/RESULTS.md.
+## bench: scale benchmark (issues 7, 14): N reports made from the real one, built, searched and previewed with
+## `mkdocs serve` (ready, save → shown); unused files of site/; writes bench/RESULTS.md.
 ## NS="1 10" for fewer sizes, REPEAT=3 builds per variant; Zensical is installed into .venv-zensical when it installs.
 NS ?= 1 10 100
 REPEAT ?= 3

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -114,7 +115,18 @@ def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, .
     elif timer:
         config = config.replace("\nhooks:\n", f"\nhooks:\n  - {ROOT / 'bench' / 'hook_timer.py'}\n", 1)
     (dest / "mkdocs.yml").write_text(config, "utf-8")
+    commit(dest)
     return dest
+
+
+def commit(dest: Path) -> None:
+    """Make the corpus a git checkout of one commit, as staff's is: the page-date plugin then reads
+    dates from git once per `mkdocs serve` session, as it does for them, instead of failing to find a
+    repository on every rebuild."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=dest, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=dest, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "corpus"], cwd=dest, check=True)
 
 
 def for_zensical(corpus: Path, dest: Path) -> Path:

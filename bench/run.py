@@ -6,7 +6,7 @@ For each N, in one run and interleaved (so that a busy machine slows every varia
   missing then), and Zensical's cold build (`zensical build --clean`) of the same Markdown, when
   ZENSICAL names its executable; each as a ratio to the full build of the same run;
 - HTML bytes per page, and the search index's bytes (site/search/ and site/en/search/) against
-  Material's default lunr index for the same content (a build without hooks/search_index.py: one
+  Material's default lunr index for the same content (a build without hooks/search.py: one
   index for both languages, \\uXXXX-escaped);
 - at every N, search in Chromium, median of SEARCHES: the bytes of the search a page load fetches
   (nothing is expected: the engine loads when the search is opened); the first result for 公职律师,
@@ -38,14 +38,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import preview  # noqa: E402
+import unused  # noqa: E402
 from corpus import ROOT, for_zensical, make_corpus  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Kept when the hooks are off, so that both builds draw the same pages: the overrides do not render
-# without theme_partials.py, and report_navigation.py decides which reports the sidebar lists (without
-# it every page would list every year, and the build without hooks would be the slower one).
-THEME_HOOKS = ("theme_partials.py", "report_navigation.py")
+# without hooks/theme.py, which also decides which reports the sidebar lists (without it every page
+# would list every year, and the build without hooks would be the slower one).
+THEME_HOOKS = ("theme.py",)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -71,6 +73,9 @@ class Result:
     index_bytes_by_lang: dict = field(default_factory=dict)
     default_index_bytes: int = 0
     search: dict = field(default_factory=dict)
+    preview: dict = field(default_factory=dict)  # bench/preview.py: serve ready, save → shown
+    unused: dict = field(default_factory=dict)  # bench/unused.py: files of the full build nothing loads
+    load: list = field(default_factory=list)  # the machine's 1-minute load average as this N began and ended
 
 
 def timed(cmd: list[str], cwd: Path, log: Path, hook_times: Path | None = None) -> Run:
@@ -111,11 +116,11 @@ def index_bytes(site: Path) -> int:
 def without_search_hook(corpus: Path) -> None:
     config = corpus / "mkdocs.yml"
     config.write_text("".join(line for line in config.read_text("utf-8").splitlines(keepends=True)
-                              if "hooks/search_index.py" not in line), "utf-8")
+                              if "hooks/search.py" not in line), "utf-8")
 
 
 def bench_n(n: int, work: Path, repeat: int, zensical: str | None, log: Path) -> Result:
-    result = Result(n)
+    result = Result(n, load=[os.getloadavg()[0]])
     full = make_corpus(n, work / f"full-{n}", timer=True)
     off = make_corpus(n, work / f"off-{n}", hooks=False, keep_hooks=THEME_HOOKS)
     zen = for_zensical(full, work / f"zensical-{n}") if zensical else None
@@ -133,7 +138,20 @@ def bench_n(n: int, work: Path, repeat: int, zensical: str | None, log: Path) ->
     result.index_bytes = sum(result.index_bytes_by_lang.values())
     timed([*MKDOCS, "build", "--strict"], default, log)
     result.default_index_bytes = index_bytes(default / "site")
+    found = unused.find_unused(full / "site")
+    result.unused = {"files": {p.relative_to(full / "site").as_posix(): p.stat().st_size for p in found.files},
+                     "bytes": found.bytes, "total_files": found.total_files, "total_bytes": found.total_bytes}
     return result
+
+
+def bench_preview(n: int, work: Path, repeat: int) -> dict:
+    """`mkdocs serve` on a corpus of its own (no hook timer): ready REPEAT times, three saves."""
+    print(f"N={n} preview", flush=True)
+    corpus = make_corpus(n, work / f"serve-{n}")
+    # A build of the corpus takes about 1 s per report today: the timeouts leave room for several.
+    found = preview.measure(corpus, repeat, saves=3, ready_timeout=max(300, 12 * n), save_timeout=max(120, 10 * n),
+                            tmp=work / f"serve-tmp-{n}")
+    return {**found, **preview.summary(found)}
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -238,13 +256,80 @@ def peak(runs: list[Run]) -> float:
     return max(r.peak_mb for r in runs)
 
 
+def seconds_or_timeout(value: float | None, timeout: float | None, exit: int | None = None) -> str:
+    if value is not None:
+        return f"{value:.1f} s"
+    if exit is not None:
+        return f"serve exited with code {exit} (its log is in the raw data)"
+    return f"timed out after {timeout:.0f} s" if timeout else "not measured"
+
+
+def issue_14(results: list[Result]) -> list[str]:
+    """The table of issue 14, one row per measure and N, with its target and whether it is met."""
+    by_n = {r.n: r for r in results}
+
+    def verdict(ok: bool | None) -> str:
+        return "—" if ok is None else ("met" if ok else "**not met**")
+
+    rows = []
+    for n, target in ((1, 3.0), (10, 6.0), (100, None)):
+        p = by_n[n].preview if n in by_n else None
+        if p:
+            ready = p.get("ready_s")
+            rows.append((f"`mkdocs serve` ready (first page 200), N={n}", seconds_or_timeout(ready, p.get("ready_timeout"), p.get("exit")),
+                         f"≤ {target:.0f} s" if target else "report it",
+                         verdict(ready is not None and ready <= target) if target else "—"))
+    for n, target in ((1, None), (10, 1.0), (100, 2.0)):
+        p = by_n[n].preview if n in by_n else None
+        if p:
+            save = p.get("save_s")
+            built = f" (serve's log: built in {p['save_built_s']:.1f} s)" if p.get("save_built_s") is not None else ""
+            rows.append((f"Save one report page → preview shows it, N={n} (median of {len(p.get('save', []))})",
+                         seconds_or_timeout(save, p.get("save_timeout"), p.get("exit")) + built,
+                         f"≤ {target:.0f} s" if target else "report it",
+                         verdict(save is not None and save <= target) if target else "—"))
+    for r in results:
+        ratio = median(r.full) / median(r.hooks_off)
+        rows.append((f"Full build / build without the project's hooks, N={r.n}", f"{ratio:.2f}×", "≤ 1.3×" if r.n == 100 else "report it",
+                     verdict(ratio <= 1.3) if r.n == 100 else "—"))
+    for r in results:
+        if r.zensical:
+            rows.append((f"Full build / Zensical cold build, N={r.n}", f"{median(r.full) / median(r.zensical):.2f}×", "report it", "—"))
+        else:
+            rows.append((f"Full build / Zensical cold build, N={r.n}", "not measured (no Zensical executable)", "report it", "—"))
+    for r in results:
+        if r.unused:
+            u = r.unused
+            rows.append((f"Files in `site/` that no page or feature loads, N={r.n}",
+                         f"{len(u['files'])} file{'' if len(u['files']) == 1 else 's'}, {u['bytes'] / 1024:.1f} KB (of {u['total_files']} files, "
+                         f"{u['total_bytes'] / 1024 / 1024:.1f} MB)", "none", verdict(not u["files"])))
+    lines = ["", "## Issue 14: the preview, the hooks' cost, unused files", "",
+             "Serve ready: from starting `mkdocs serve` in the corpus until its home page answers 200 (median of the "
+             "sessions). Save → shown: a new sentence saved into the editor's note of "
+             f"`{preview.EDITED}`, timed until the served page contains it; the log's own build time is the part "
+             "MkDocs spends building (the rest is the watcher's 0.5 s polling and serving). bench/preview.py, "
+             "bench/unused.py.", "",
+             "| Measure | Measured | Target | |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    for r in results:
+        if r.unused and r.unused["files"]:
+            listed = sorted(r.unused["files"].items(), key=lambda kv: -kv[1])
+            lines += ["", f"Unused at N={r.n}: " + ", ".join(f"`{name}` ({size / 1024:.1f} KB)" for name, size in listed[:30])
+                      + (f" and {len(listed) - 30} more" if len(listed) > 30 else "") + "."]
+    return lines
+
+
 def report(results: list[Result], repeat: int, searches: int, zensical: str | None, command: str) -> str:
     by_n = {r.n: r for r in results}
     lines = [
-        "# Scale benchmark (issue 7)",
+        "# Scale benchmark (issues 7 and 14)",
         "",
         f"Reproduce: `{command}`. Written by `bench/run.py` from one run on {platform.node()} "
         f"({os.cpu_count()} CPUs, Python {platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M %Z')}.",
+        *(["Load average (1 min) at the start and end of each N: "
+           + ", ".join(f"N={r.n}: {r.load[0]:.1f} → {r.load[-1]:.1f}" for r in results if r.load)
+           + f" on {os.cpu_count()} CPUs: above that count, other work shared the machine and every wall time is longer."]
+          if any(r.load for r in results) else []),
         f"Wall times are medians of {repeat}; the variants of one N are interleaved, so a busy machine slows them alike,"
         " and each comparison is a ratio within this run. Peak memory is the largest resident set of one build.",
         "",
@@ -260,7 +345,8 @@ def report(results: list[Result], repeat: int, searches: int, zensical: str | No
             f"| {f'{zen:.1f}' if zen else '—'} | {f'{full / zen:.2f}' if zen else '—'} "
             f"| {r.html_bytes / r.pages / 1024:.1f} | {r.index_bytes / 1024:.0f} | {r.default_index_bytes / 1024:.0f} "
             f"| {r.index_bytes / r.default_index_bytes:.2f} |")
-    lines += ["", "## Targets", ""]
+    lines += issue_14(results)
+    lines += ["", "## Targets (issue 7)", ""]
     ns = sorted(by_n)
     small, large = ns[0], ns[-1]
 
@@ -343,6 +429,7 @@ def main(argv=None) -> None:
     parser.add_argument("--zensical", default=shutil.which("zensical"), help="the zensical executable, if any")
     parser.add_argument("--work", type=Path, default=None, help="where the corpora go (default: a temp dir)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--no-preview", action="store_true", help="leave out the mkdocs serve measurements")
     parser.add_argument("--render", action="store_true",
                         help="only write RESULTS.md again from its raw data (after editing ANALYSIS.md)")
     args = parser.parse_args(argv)
@@ -358,6 +445,9 @@ def main(argv=None) -> None:
     for n in ns:
         results.append(bench_n(n, work, args.repeat, zensical, log))
         print(f"N={n}: full {median(results[-1].full):.1f} s", flush=True)
+        if not args.no_preview:
+            results[-1].preview = bench_preview(n, work, args.repeat)
+        results[-1].load.append(os.getloadavg()[0])
         if args.searches and Path(CHROMIUM).exists():
             results[-1].search = search_timings(work / f"full-{n}" / "site", args.searches)
         args.out.write_text(report(results, args.repeat, args.searches, zensical, command), "utf-8")  # so far

@@ -29,7 +29,7 @@ import annual_report
 import site_build
 from annual_report.errors import ContentError
 from site_build.additions import with_additions
-from site_build.build import Build, events_of, kept
+from site_build.build import Build, escape_strings, events_of, kept, source_page
 from site_build.reading import content_digest
 
 log = logging.getLogger("mkdocs.hooks.preview")
@@ -87,13 +87,15 @@ class Preview:
         sources = kept("preview-sources")
         catalog = content_digest(build.catalog)
         same_catalog = last.get("catalog") == catalog
+        # Glossary tooltips are added to a report page's HTML, after its Markdown (hooks/reports.py).
+        tooltips = hashlib.sha256(repr((build.catalog.glossary, build.catalog.ui_strings)).encode("utf-8")).hexdigest()
         digests = {}
         for page in self.pages:
             unchanged = read_source(page, config, sources)
             uri = page.file.src_uri
             # What the site adds comes from the page and the catalog: with neither changed, neither has it.
             digests[uri] = last["digests"][uri] if same_catalog and unchanged and uri in last.get("digests", {}) \
-                else self.digest(page, build)
+                else self.digest(page, build, tooltips)
         titles = [(page.file.src_uri, page.title) for page in self.pages]
         code = code_fingerprint(build.root)
         everything = last.get("code") != code or last.get("titles") != titles
@@ -103,6 +105,9 @@ class Preview:
                         or not os.path.isfile(page.file.abs_dest_path))
             page.file.is_modified = (lambda modified=modified: modified)
             if not modified:
+                # Not rendered, but named in the navigation of the pages that are: its front matter as
+                # hooks/security.py leaves it, and its anchors for their links.
+                escape_strings(page.meta)
                 page.present_anchor_ids = last.get("anchors", {}).get(page.file.src_uri)
             changed += modified
         last.update(code=code, titles=titles, digests=digests, catalog=catalog)
@@ -110,8 +115,9 @@ class Preview:
         return nav
 
     @staticmethod
-    def digest(page: Page, build: Build) -> str:
-        """The page's Markdown and front matter as the build will render them."""
+    def digest(page: Page, build: Build, tooltips: str) -> str:
+        """The page's Markdown and front matter as the build will render them, and for a report page
+        the glossary its tooltips come from."""
         meta = dict(page.meta)
         try:
             markdown = with_additions(page.markdown, page, build)
@@ -120,6 +126,8 @@ class Preview:
         finally:
             page.meta = meta
         text = f"{build.language}\0{markdown}\0{sorted(page.meta.items(), key=str)!r}"
+        if source_page(page).startswith("reports/") and "section" in page.meta:
+            text += "\0" + tooltips
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def on_post_build(self, config):

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from site_build.build import Build, events_of
+from site_build.build import Build, escape_strings, events_of
 from site_build.content_security_policy import InlineNotAllowed, template_scripts, with_policy
 
 
@@ -55,15 +54,6 @@ class Security:
             return with_policy(html, self.allowed_scripts)
         except InlineNotAllowed as err:
             raise PluginError(f"{shown_path}: {err.problem}\n  How to fix: {err.fix}") from None
-
-
-def escape_strings(meta: dict) -> dict:
-    """The top-level strings of the front matter escaped for HTML, in place (nested values are
-    rendered by annual_report's rendering, which escapes them where they land)."""
-    for key, value in meta.items():
-        if isinstance(value, str) and not isinstance(value, Markup):
-            meta[key] = escape(value)
-    return meta
 
 
 globals().update(events_of(Security()))

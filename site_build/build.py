@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -126,3 +127,14 @@ def events_of(capability: object) -> dict:
     """The capability's on_* methods, for its hook module to expose as functions: MkDocs calls a hook
     module's functions by event name, and each capability keeps its state on one object."""
     return {name: getattr(capability, name) for name in dir(type(capability)) if name.startswith("on_")}
+
+
+def escape_strings(meta: dict) -> dict:
+    """The top-level strings of a page's front matter escaped for HTML, in place, as markupsafe.Markup:
+    Material's templates print some of them (the title in <title>, the header and the navigation) as
+    they are (hooks/security.py says more). Nested values are rendered by annual_report.rendering,
+    which escapes them where they land."""
+    for key, value in meta.items():
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = escape(value)
+    return meta

@@ -208,9 +208,7 @@ def test_render_escapes_every_yaml_string(catalog):
 
 
 def test_front_matter_strings_are_escaped_once_for_the_templates():
-    import sys
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from security import escape_strings
+    from site_build.build import escape_strings
     from jinja2 import Environment
 
     meta = escape_strings({"title": '关于 <b>本站</b> & "引号"', "report": 2023, "disclosure": {"x": "<b>"}})
