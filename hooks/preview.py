@@ -74,8 +74,9 @@ def read_source(page: Page, config, sources: dict) -> bool:
 
 class Preview:
     def __init__(self):
-        self.memory = kept("preview")  # lang -> {"code", "titles", "digests", "anchors", "outputs"}
+        self.memory = kept("preview")  # lang -> {"code", "titles", "digests", "catalog", "anchors", "outputs"}
         self.pages: list[Page] = []
+        self.rendered: dict = {}  # what this build renders from, remembered once it has succeeded
 
     @event_priority(-150)  # after mkdocs-static-i18n has made the language's navigation
     def on_nav(self, nav, config, files):
@@ -110,7 +111,7 @@ class Preview:
                 escape_strings(page.meta)
                 page.present_anchor_ids = last.get("anchors", {}).get(page.file.src_uri)
             changed += modified
-        last.update(code=code, titles=titles, digests=digests, catalog=catalog)
+        self.rendered = {"code": code, "titles": titles, "digests": digests, "catalog": catalog}
         log.info("Preview (%s): %d of %d pages rendered again", build.language, changed, len(self.pages))
         return nav
 
@@ -135,6 +136,8 @@ class Preview:
         if not build.serving:
             return
         last = self.memory.setdefault(build.language, {})
+        # Only now: after a build that failed half way, the next renders again what it did not finish.
+        last.update(self.rendered)
         anchors = last.setdefault("anchors", {})
         for page in self.pages:
             if page.present_anchor_ids is not None:
