@@ -82,9 +82,9 @@ def without_hooks(config: str, keep: tuple[str, ...] = ()) -> str:
     lines = config.splitlines(keepends=True)
     start = lines.index("hooks:\n")
     end = start + 1
-    while end < len(lines) and lines[end].startswith("  - "):
+    while end < len(lines) and lines[end].startswith(("  - ", "  #")):  # the list and its comments
         end += 1
-    kept = [line for line in lines[start + 1:end] if any(k in line for k in keep)]
+    kept = [line for line in lines[start + 1:end] if line.startswith("  - ") and any(k in line for k in keep)]
     return "".join(lines[:start] + ((["hooks:\n"] + kept) if kept else []) + lines[end:])
 
 
