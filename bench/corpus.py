@@ -97,9 +97,11 @@ def synthetic_years(count: int) -> list[int]:
     return years[:count]
 
 
-def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, ...] = (), timer: bool = False) -> Path:
+def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, ...] = (), timer: bool = False,
+                git: bool = False) -> Path:
     """The project with n reports in dest (emptied first); returns dest. With timer, the build also
-    times each of the project's hooks (bench/hook_timer.py, by absolute path)."""
+    times each of the project's hooks (bench/hook_timer.py, by absolute path); with git, dest is a
+    git checkout of one commit (commit())."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -115,14 +117,15 @@ def make_corpus(n: int, dest: Path, hooks: bool = True, keep_hooks: tuple[str, .
     elif timer:
         config = config.replace("\nhooks:\n", f"\nhooks:\n  - {ROOT / 'bench' / 'hook_timer.py'}\n", 1)
     (dest / "mkdocs.yml").write_text(config, "utf-8")
-    commit(dest)
+    if git:
+        commit(dest)
     return dest
 
 
 def commit(dest: Path) -> None:
-    """Make the corpus a git checkout of one commit, as staff's is: the page-date plugin then reads
-    dates from git once per `mkdocs serve` session, as it does for them, instead of failing to find a
-    repository on every rebuild."""
+    """Make the corpus a git checkout of one commit, as staff's is when they preview: the page-date
+    plugin then reads the dates from git as it does for them. The builds that are compared (with and
+    without hooks, with Zensical, with earlier runs) are made outside git, as before."""
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
     subprocess.run([*git, "init", "-q"], cwd=dest, check=True)
     subprocess.run([*git, "add", "-A"], cwd=dest, check=True)

@@ -147,7 +147,7 @@ def bench_n(n: int, work: Path, repeat: int, zensical: str | None, log: Path) ->
 def bench_preview(n: int, work: Path, repeat: int) -> dict:
     """`mkdocs serve` on a corpus of its own (no hook timer): ready REPEAT times, three saves."""
     print(f"N={n} preview", flush=True)
-    corpus = make_corpus(n, work / f"serve-{n}")
+    corpus = make_corpus(n, work / f"serve-{n}", git=True)  # staff preview in a git checkout
     # A build of the corpus takes about 1 s per report today: the timeouts leave room for several.
     found = preview.measure(corpus, repeat, saves=3, ready_timeout=max(300, 12 * n), save_timeout=max(120, 10 * n),
                             tmp=work / f"serve-tmp-{n}")

@@ -15,7 +15,8 @@
 - Page dates (mkdocs-git-revision-date-localized-plugin): a page git does not know (not committed yet,
   or a build outside a checkout) gets the build's start time for both its dates; the plugin would take
   the current time twice, and a second ticking between the two makes it warn, which fails the strict
-  build now and then. The sitemap's <lastmod> is the page's last commit, not the build's date.
+  build now and then. Git is asked about each file once per process and commit (_remembering). The
+  sitemap's <lastmod> is the page's last commit, not the build's date.
 - Nothing published that no page or feature loads: MkDocs' sitemap.xml.gz goes (sitemap.xml stays).
 - "Edit this page" only when REPO_URL gives the repository (mkdocs.yml reads it from the environment):
   without one, edit_uri alone makes each edit link a bare path, which MkDocs warns about.
@@ -56,6 +57,37 @@ def _steady(get_commit, build_time: list[int]):
 if not getattr(GitRevisionDateLocalizedPlugin._get_commit, "steady", None):
     GitRevisionDateLocalizedPlugin._get_commit = _steady(GitRevisionDateLocalizedPlugin._get_commit, [int(time.time())])
 BUILD_TIME = GitRevisionDateLocalizedPlugin._get_commit.steady
+
+
+def _remembering(compute):
+    """The plugin asks git for every page's first and last commit, in a pool of processes, once per
+    language and, under `mkdocs serve`, again on every rebuild (static-i18n gives each language its own
+    plugin options, and the plugin drops its dates when its options change). The answers depend only
+    on the history, so they are kept for this process by the commit checked out (HEAD): each file is
+    asked about once. Outside a git checkout nothing is kept."""
+    known_by_head: dict[tuple, dict] = {}
+
+    def compute_missing(self, files, original_source=None, is_first_commit=False):
+        head = self.cached_head_commit
+        if not head:
+            return compute(self, files, original_source, is_first_commit)
+        known = known_by_head.setdefault((head, is_first_commit), {})
+        cache = self.created_commits if is_first_commit else self.last_revision_commits
+        missing = [f for f in files if f.abs_src_path and str(Path(f.abs_src_path).absolute()) not in known]
+        if missing:
+            compute(self, missing, original_source, is_first_commit)
+            known.update(cache)
+        cache.update(known)
+        for path in known:
+            self.cached_source_paths.setdefault(path, path)
+
+    compute_missing.remembering = True
+    return compute_missing
+
+
+if not getattr(GitRevisionDateLocalizedPlugin.parallel_compute_commit_timestamps, "remembering", False):
+    GitRevisionDateLocalizedPlugin.parallel_compute_commit_timestamps = _remembering(
+        GitRevisionDateLocalizedPlugin.parallel_compute_commit_timestamps)
 
 
 class Publishing:
