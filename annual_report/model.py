@@ -122,6 +122,14 @@ class Catalog:
         return {t: p.id for p in self.policies.values() for t in p.titles + p.meta.get("cited_without_brackets", [])}
 
     @cached_property
+    def cited_titles(self) -> dict[str, str]:
+        """Each policy's title as the reports cite it, with their own brackets: 《title》, a 〈title〉
+        nested in another title, or the bare title where a report cites it without brackets. The site
+        adds none; a policy no measure cites is shown 《title》."""
+        return {pid: _cited_title(p, [self.by_id[i].text.replace("\n", "") for i in p.cited_by if i in self.by_id])
+                for pid, p in self.policies.items()}
+
+    @cached_property
     def unbracketed(self) -> tuple[str, ...]:
         return tuple(t for p in self.policies.values() for t in p.meta.get("cited_without_brackets", []))
 
@@ -134,6 +142,17 @@ class Catalog:
     @property
     def report_years(self) -> list[int]:
         return sorted({m.report_year for m in self.measures})
+
+
+def _cited_title(policy: Policy, texts: list[str]) -> str:
+    for opening, closing in (("《", "》"), ("〈", "〉")):
+        for title in policy.titles:
+            if any(f"{opening}{title}{closing}" in text for text in texts):
+                return f"{opening}{title}{closing}"
+    for title in policy.meta.get("cited_without_brackets", []):
+        if not texts or any(title in text for text in texts):
+            return title
+    return f"《{policy.title}》"
 
 
 def grouped(items, key) -> dict:

@@ -7,18 +7,8 @@ from ..model import Catalog
 
 
 def cited_as(catalog: Catalog, pid: str) -> str:
-    """The title as the report cites it, with the report's own brackets: 《title》, a 〈title〉 nested in
-    another title, or the bare title where the report cites it without brackets. The site adds none."""
-    p = catalog.policies[pid]
-    texts = [catalog.measure(i).text.replace("\n", "") for i in p.cited_by if i in catalog.by_id]
-    for opening, closing in (("《", "》"), ("〈", "〉")):
-        for title in p.titles:
-            if any(f"{opening}{title}{closing}" in text for text in texts):
-                return f"{opening}{title}{closing}"
-    for title in p.meta.get("cited_without_brackets", []):
-        if not texts or any(title in text for text in texts):
-            return title
-    return f"《{p.title}》"
+    """The title as the report cites it (Catalog.cited_titles, worked out once per catalog)."""
+    return catalog.cited_titles[pid]
 
 
 def policy_label(catalog: Catalog, pid: str, lang: str = "zh") -> str:
