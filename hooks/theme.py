@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 
 import material
-from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.structure.nav import Navigation, Section
 
@@ -41,26 +41,13 @@ def without_language_links(head: str) -> Markup:
     return Markup(LANGUAGE_LINK.sub("", str(head)))
 
 
-class CompiledTemplates(BytecodeCache):
-    """Templates compiled once per process, not once per language and per `mkdocs serve` rebuild
-    (MkDocs makes a new Jinja environment for each). Jinja checks each template's source against
-    what was compiled, so an edited template is compiled again."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 def on_env(env, config, files):
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
     env.filters["without_language_links"] = without_language_links
-    env.bytecode_cache = kept("theme").setdefault("templates", CompiledTemplates())
+    # Material's templates are compiled again by every build, once per language, and by every
+    # `mkdocs serve` rebuild: Jinja's own cache (a folder of the user's under the system's temporary
+    # directory, checked against each template's source) keeps them compiled across builds and sessions.
+    env.bytecode_cache = kept("theme").setdefault("templates", FileSystemBytecodeCache())
     return env
 
 
