@@ -546,23 +546,6 @@ UNASSIGNED = Area("unassigned", "待标注领域（草稿）", "Area not yet ass
                   "待标注", "unassigned")
 
 
-def draft_folders(docs: Path) -> list[str]:
-    """Report folders (reports/2024) whose home page says ``status: draft``, read as YAML.
-
-    A home whose front matter cannot be read counts as a draft (the catalog reports why): nothing
-    is published by mistake.
-    """
-    out = []
-    for home in sorted((docs / "reports").glob("*/index.md")):
-        try:
-            status = split_page(str(home), home.read_text("utf-8")).meta.get("status", "published")
-        except (ContentError, UnicodeDecodeError):
-            status = "draft"
-        if status != "published":
-            out.append(home.parent.relative_to(docs).as_posix())
-    return out
-
-
 def draft_pages(docs_root: Path) -> tuple[list[str], list[ContentError]]:
     """Pages (as under a language folder, e.g. about.md) whose front matter says ``draft: true``, in
     either language; and an error for each ``draft:`` that is not true or false. Report and policy

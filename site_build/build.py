@@ -60,11 +60,6 @@ class Build:
         return build
 
     @property
-    def docs(self) -> Path:
-        """docs/, holding one folder per language (config.docs_dir points into one of them)."""
-        return self.root / "docs"
-
-    @property
     def language(self) -> str:
         """The language being built: mkdocs-static-i18n builds each language in turn."""
         i18n = self.config.plugins.get("i18n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annual_report.catalog import CatalogReader, draft_folders, draft_pages, measure_id
+from annual_report.catalog import CatalogReader, draft_pages, measure_id
 from annual_report.errors import ContentErrors
 
 OFFICIAL = "一、主要举措和成效\n(一)学法\n一是落实《测试条例》。二是开展培训约37件次。\n二、下一年度安排\n一是加强监督。\n"
@@ -213,7 +213,9 @@ def test_draft_folders_and_pages(tmp_path):
     root = write_docs(tmp_path, {"docs/zh/reports/2023/index.md": HOME.replace("status: published", "status: draft")})
     (root / "docs/zh/about.md").write_text("---\ntitle: 关于\ndraft: true\n---\n", "utf-8")
     (root / "docs/en/about.md").write_text("---\ntitle: About\ndraft: maybe\n---\n", "utf-8")
-    assert draft_folders(root / "docs" / "zh") == ["reports/2023"]
+    catalog, _ = read(write_docs(tmp_path / "without-bad-page", {
+        "docs/zh/reports/2023/index.md": HOME.replace("status: published", "status: draft")}))
+    assert catalog.unpublished == ["reports/2023"]
     pages, errors = draft_pages(root / "docs")
     assert pages == ["about.md"]
     [error] = errors
